@@ -1,0 +1,23 @@
+# Two commands do all the set-up on a fresh machine: `make demo` and `make test`.
+# Both build .venv first when it is missing or requirements.txt changed.
+PYTHON ?= python3
+VENV := .venv
+VPY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: setup demo test clean-venv
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt tools/setup_env.sh
+	PYTHON=$(PYTHON) VENV=$(VENV) bash tools/setup_env.sh
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(VPY) tools/demo.py
+
+test: $(STAMP)
+	$(VPY) -m pytest
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,48 @@
+# The `make demo` experiment: mmpretrain's CIFAR ResNet-18 trained on
+# scikit-learn's digits written in the CIFAR-10 on-disk format
+# (tools/data/digits_to_cifar.py), 10% of train held out for validation,
+# evaluated (top-1/top-5) on the held-out test batch.
+_base_ = [
+    'mmpretrain::_base_/models/resnet18_cifar.py',
+    '../_base_/cls_runtime.py',
+]
+
+data_root = 'data/digits_cifar'
+num_classes = 10
+batch_size = 32
+
+model = dict(head=dict(num_classes=num_classes))
+
+data_preprocessor = dict(
+    num_classes=num_classes,
+    mean=[127.5, 127.5, 127.5], std=[127.5, 127.5, 127.5], to_rgb=False)
+
+dataset = dict(type='CIFARPickleDataset', data_root=data_root, variant='cifar10',
+               check_md5=False, val_fraction=0.1, split_seed=0)
+# digits must not be mirrored: shifts only
+train_pipeline = [dict(type='RandomCrop', crop_size=32, padding=2),
+                  dict(type='PackInputs')]
+test_pipeline = [dict(type='PackInputs')]
+
+train_dataloader = dict(
+    batch_size=batch_size, num_workers=0,
+    dataset=dict(dataset, split='train', pipeline=train_pipeline),
+    sampler=dict(type='DefaultSampler', shuffle=True))
+val_dataloader = dict(
+    batch_size=128, num_workers=0,
+    dataset=dict(dataset, split='val', pipeline=test_pipeline),
+    sampler=dict(type='DefaultSampler', shuffle=False))
+test_dataloader = dict(val_dataloader, dataset=dict(dataset, split='test', pipeline=test_pipeline))
+val_evaluator = dict(type='Accuracy', topk=(1, 5))
+test_evaluator = val_evaluator
+
+optim_wrapper = dict(optimizer=dict(type='SGD', lr=0.05, momentum=0.9, weight_decay=5e-4))
+param_scheduler = [
+    dict(type='LinearLR', start_factor=0.1, by_epoch=True, begin=0, end=1,
+         convert_to_iter_based=True),
+    dict(type='CosineAnnealingLR', by_epoch=True, begin=1, end=6, eta_min=1e-4),
+]
+train_cfg = dict(by_epoch=True, max_epochs=6, val_interval=1)
+val_cfg = dict()
+test_cfg = dict()
+auto_scale_lr = dict(base_batch_size=batch_size)

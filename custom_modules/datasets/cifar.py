@@ -1,0 +1,141 @@
+"""CIFAR-10 / CIFAR-100 from the official python pickles.
+
+Exists because mmpretrain's ``CIFAR10``/``CIFAR100`` download by default,
+insist on the official md5 of every file, read CIFAR-100's fine labels only
+and have no validation split. This dataset never downloads implicitly
+(``tools/data/download_cifar.py`` does), keeps the md5 check on by default
+with a clear error (``check_md5=False`` for generated or converted data),
+reads fine or coarse labels, and holds out a seeded, stratified fraction of
+the official training set as ``split='val'``.
+"""
+import os.path as osp
+import pickle
+from typing import List, Sequence
+
+import numpy as np
+from mmpretrain.datasets import CIFAR10, CIFAR100, BaseDataset
+from mmpretrain.datasets.utils import check_md5 as md5_matches
+from mmpretrain.registry import DATASETS
+
+from ..errors import DataError
+
+# file lists, md5s and meta keys of the official releases (kept in mmpretrain)
+_OFFICIAL = {'cifar10': CIFAR10, 'cifar100': CIFAR100}
+_LABEL_KEYS = {('cifar10', 'fine'): ('labels', 'label_names'),
+               ('cifar100', 'fine'): ('fine_labels', 'fine_label_names'),
+               ('cifar100', 'coarse'): ('coarse_labels', 'coarse_label_names')}
+
+
+def stratified_split(labels: Sequence[int], fraction: float, seed: int):
+    """Return sorted ``(kept, held_out)`` indices, holding out ``fraction`` of each class."""
+    labels = np.asarray(labels)
+    rng = np.random.default_rng(seed)
+    held_out = []
+    for label in np.unique(labels):
+        members = rng.permutation(np.flatnonzero(labels == label))
+        held_out.extend(members[:int(round(fraction * len(members)))])
+    held_out = np.sort(np.asarray(held_out, dtype=np.int64))
+    kept = np.setdiff1d(np.arange(len(labels)), held_out)
+    return kept, held_out
+
+
+def _unpickle(path: str) -> dict:
+    try:
+        with open(path, 'rb') as f:
+            return pickle.load(f, encoding='latin1')
+    except Exception as e:  # truncated or not a pickle at all
+        raise DataError(f'corrupt CIFAR file {path}: cannot unpickle it '
+                        f'({type(e).__name__}: {e})') from None
+
+
+@DATASETS.register_module()
+class CIFARPickleDataset(BaseDataset):
+    """CIFAR from ``data_root/cifar-10-batches-py`` or ``data_root/cifar-100-python``.
+
+    Args:
+        data_root: folder that contains the official extracted folder.
+        split: ``'train'`` (official train minus val), ``'val'``,
+            ``'trainval'`` (all official train) or ``'test'``.
+        variant: ``'cifar10'`` or ``'cifar100'``.
+        label_type: ``'fine'`` (100 classes) or ``'coarse'`` (20 superclasses,
+            CIFAR-100 only).
+        val_fraction: fraction of each class held out as ``'val'``.
+        split_seed: seed of the stratified hold-out.
+        check_md5: verify the official md5 of every file.
+    """
+
+    SPLITS = ('train', 'val', 'trainval', 'test')
+
+    def __init__(self, data_root: str, split: str = 'train',
+                 variant: str = 'cifar100', label_type: str = 'fine',
+                 val_fraction: float = 0.1, split_seed: int = 0,
+                 check_md5: bool = True, **kwargs):
+        if split not in self.SPLITS:
+            raise DataError(f'split must be one of {self.SPLITS}, got {split!r}')
+        if (variant, label_type) not in _LABEL_KEYS:
+            raise DataError(f'unsupported variant/label_type {variant!r}/{label_type!r}; '
+                            f'choose from {sorted(_LABEL_KEYS)}')
+        if not 0 <= val_fraction < 1:
+            raise DataError(f'val_fraction must be in [0, 1), got {val_fraction}')
+        self.split, self.variant, self.label_type = split, variant, label_type
+        self.val_fraction, self.split_seed = val_fraction, split_seed
+        self.check_md5 = check_md5
+        kwargs.setdefault('test_mode', split in ('val', 'test'))
+        super().__init__(data_root=data_root, ann_file='', **kwargs)
+
+    @property
+    def folder(self) -> str:
+        return osp.join(self.data_root, _OFFICIAL[self.variant].base_folder)
+
+    def _checked_path(self, name: str, md5: str) -> str:
+        path = osp.join(self.folder, name)
+        if not osp.isfile(path):
+            raise DataError(
+                f'CIFAR file {path} is missing; get the dataset with '
+                f'`python tools/data/download_cifar.py --variant {self.variant} '
+                f'--root {self.data_root}`')
+        if self.check_md5 and not md5_matches(path, md5):
+            raise DataError(
+                f'CIFAR file {path} does not match the official md5 {md5}; '
+                f're-download it, or set check_md5=False for generated data')
+        return path
+
+    def load_data_list(self) -> List[dict]:
+        if not osp.isdir(self.data_root):
+            raise DataError(f'data folder {self.data_root} does not exist')
+        official = _OFFICIAL[self.variant]
+        label_key, names_key = _LABEL_KEYS[(self.variant, self.label_type)]
+        meta = _unpickle(self._checked_path(official.meta['filename'],
+                                            official.meta['md5']))
+        classes = meta.get(names_key)
+        if not classes:
+            raise DataError(f'{osp.join(self.folder, official.meta["filename"])} '
+                            f'has no {names_key!r} entry')
+        self._metainfo.setdefault('classes', tuple(classes))
+
+        files = official.test_list if self.split == 'test' else official.train_list
+        images, labels = [], []
+        for name, md5 in files:
+            path = self._checked_path(name, md5)
+            entry = _unpickle(path)
+            if 'data' not in entry or label_key not in entry:
+                raise DataError(f'CIFAR file {path} lacks the "data" or '
+                                f'"{label_key}" entry')
+            images.append(np.asarray(entry['data'], dtype=np.uint8).reshape(-1, 3, 32, 32))
+            labels.extend(int(label) for label in entry[label_key])
+        images = np.concatenate(images).transpose(0, 2, 3, 1)  # N, H, W, RGB
+        labels = np.asarray(labels, dtype=np.int64)
+        bad = np.flatnonzero((labels < 0) | (labels >= len(classes)))
+        if len(bad):
+            raise DataError(f'{self.folder}: label {labels[bad[0]]} of image '
+                            f'{bad[0]} is not one of the {len(classes)} classes')
+
+        indices = np.arange(len(labels))
+        if self.split in ('train', 'val'):
+            kept, held_out = stratified_split(labels, self.val_fraction, self.split_seed)
+            indices = kept if self.split == 'train' else held_out
+        return [dict(img=images[i], gt_label=int(labels[i])) for i in indices]
+
+    def extra_repr(self) -> List[str]:
+        return [f'Variant/labels: \t{self.variant}/{self.label_type}',
+                f'Prefix of data: \t{self.folder}']

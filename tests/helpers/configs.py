@@ -1,0 +1,43 @@
+"""Derived configs and short runs of the real tools, for tests."""
+import os
+import os.path as osp
+import subprocess
+import sys
+
+REPO = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
+DEMO_CONFIG = osp.join(REPO, 'configs/demo/resnet18-cifar_1xb32_digits.py')
+
+
+def write_config(path, base, **overrides):
+    """Write a config at ``path`` inheriting ``base`` with ``key = repr(value)`` lines."""
+    lines = [f'_base_ = [{base!r}]']
+    lines += [f'{key} = {value!r}' for key, value in overrides.items()]
+    with open(path, 'w') as f:
+        f.write('\n'.join(lines) + '\n')
+    return str(path)
+
+
+def tiny_cifar10_config(path, data_root, max_epochs=1, batch_size=8, **extra):
+    """The demo config on generated CIFAR-10 data, small batches, no workers."""
+    dataset = dict(data_root=str(data_root))
+    return write_config(
+        path, DEMO_CONFIG,
+        train_dataloader=dict(batch_size=batch_size, num_workers=0, dataset=dataset),
+        val_dataloader=dict(batch_size=batch_size, num_workers=0, dataset=dataset),
+        test_dataloader=dict(batch_size=batch_size, num_workers=0, dataset=dataset),
+        train_cfg=dict(max_epochs=max_epochs),
+        param_scheduler=[dict(type='ConstantLR', factor=1.0, by_epoch=True)],
+        **{'default_hooks': dict(logger=dict(interval=1)), **extra})
+
+
+def run_command(command, env=None, timeout=600):
+    """Run ``command`` from the repo root with this interpreter as PYTHON."""
+    full_env = dict(os.environ, OMP_NUM_THREADS='1', PYTHONUNBUFFERED='1',
+                    PYTHON=sys.executable, **(env or {}))
+    return subprocess.run(command, cwd=REPO, env=full_env, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def run_tool(*args, env=None, timeout=600):
+    """Run ``python <args>`` (a tool script and its arguments) from the repo root."""
+    return run_command([sys.executable, *args], env=env, timeout=timeout)

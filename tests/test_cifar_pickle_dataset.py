@@ -1,0 +1,78 @@
+"""CIFARPickleDataset: official layout, fine/coarse labels, stratified val split, md5 check."""
+import numpy as np
+import pytest
+
+import custom_modules  # noqa: F401
+from custom_modules.datasets import CIFARPickleDataset, stratified_split
+from custom_modules.errors import DataError
+from tests.helpers.cifar_data import make_cifar10, make_cifar100
+
+
+@pytest.fixture(scope='module')
+def cifar100_root(tmp_path_factory):
+    root = tmp_path_factory.mktemp('c100')
+    make_cifar100(root, per_class_train=10, per_class_test=1)
+    return str(root)
+
+
+def _labels(ds):
+    return [ds.get_data_info(i)['gt_label'] for i in range(len(ds))]
+
+
+def test_fine_split_is_stratified_disjoint_and_complete(cifar100_root):
+    kwargs = dict(data_root=cifar100_root, check_md5=False, val_fraction=0.1, split_seed=3)
+    train, val, trainval = (CIFARPickleDataset(split=s, **kwargs) for s in ('train', 'val', 'trainval'))
+    assert (len(train), len(val), len(trainval)) == (900, 100, 1000)
+    assert np.bincount(_labels(val), minlength=100).tolist() == [1] * 100
+    assert len(train.metainfo['classes']) == 100
+    image = train.get_data_info(0)['img']
+    assert image.shape == (32, 32, 3) and image.dtype == np.uint8
+    test = CIFARPickleDataset(split='test', **kwargs)
+    assert len(test) == 100
+
+
+def test_coarse_labels(cifar100_root):
+    fine = CIFARPickleDataset(cifar100_root, split='test', check_md5=False)
+    coarse = CIFARPickleDataset(cifar100_root, split='test', check_md5=False, label_type='coarse')
+    assert len(coarse.metainfo['classes']) == 20
+    assert _labels(coarse) == [label // 5 for label in _labels(fine)]
+
+
+def test_split_depends_on_seed_only():
+    labels = np.repeat(np.arange(4), 10)
+    a = stratified_split(labels, 0.2, seed=1)
+    b = stratified_split(labels, 0.2, seed=1)
+    c = stratified_split(labels, 0.2, seed=2)
+    assert all(np.array_equal(x, y) for x, y in zip(a, b))
+    assert not np.array_equal(a[1], c[1])
+    assert np.bincount(labels[a[1]]).tolist() == [2, 2, 2, 2]
+
+
+def test_md5_check_is_on_by_default(cifar100_root):
+    with pytest.raises(DataError, match='does not match the official md5.*check_md5=False'):
+        CIFARPickleDataset(cifar100_root, split='test')
+
+
+def test_cifar10_layout(tmp_path):
+    make_cifar10(tmp_path)
+    ds = CIFARPickleDataset(str(tmp_path), split='trainval', variant='cifar10', check_md5=False)
+    assert len(ds) == 60 and len(ds.metainfo['classes']) == 10
+
+
+def test_missing_file_names_it_and_says_how_to_download(tmp_path):
+    make_cifar10(tmp_path)
+    (tmp_path / 'cifar-10-batches-py' / 'test_batch').unlink()
+    with pytest.raises(DataError, match='test_batch is missing.*download_cifar.py'):
+        CIFARPickleDataset(str(tmp_path), split='test', variant='cifar10', check_md5=False)
+
+
+def test_label_outside_classes_is_rejected(tmp_path):
+    import pickle
+    folder = make_cifar10(tmp_path)
+    with open(f'{folder}/test_batch', 'rb') as f:
+        batch = pickle.load(f)
+    batch['labels'][0] = 12
+    with open(f'{folder}/test_batch', 'wb') as f:
+        pickle.dump(batch, f)
+    with pytest.raises(DataError, match='label 12 .* not one of the 10 classes'):
+        CIFARPickleDataset(str(tmp_path), split='test', variant='cifar10', check_md5=False)

@@ -1,0 +1,39 @@
+"""tools/dist_train.sh on CPU: two gloo processes, each on its own half of the data."""
+import json
+import os.path as osp
+import socket
+
+from tests.helpers.cifar_data import make_cifar10
+from tests.helpers.configs import run_command, run_tool, tiny_cifar10_config
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return str(s.getsockname()[1])
+
+
+def test_dist_train_two_cpu_processes_split_the_data(tmp_path):
+    make_cifar10(tmp_path / 'data', per_class_train=8)  # 80 - 10 held out for val = 70
+    config = tiny_cifar10_config(
+        tmp_path / 'cfg.py', tmp_path / 'data', max_epochs=1,
+        custom_imports=dict(imports=['custom_modules', 'tests.helpers.record_samples_hook'],
+                            allow_failed_imports=False),
+        custom_hooks=[dict(type='EpochSeedHook'), dict(type='NumClassesCheckHook'),
+                      dict(type='RecordSamplesHook')])
+    work_dir = tmp_path / 'work'
+    result = run_command(['bash', 'tools/dist_train.sh', config, '2', '--work-dir', str(work_dir)],
+                         env={'PORT': _free_port()})
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+
+    seen = [json.load(open(work_dir / f'samples_rank{r}.json'))['0'] for r in (0, 1)]
+    assert len(seen[0]) == len(seen[1]) == 35
+    assert not set(seen[0]) & set(seen[1])
+    assert set(seen[0]) | set(seen[1]) == set(range(70))
+    assert 'gloo' in (result.stdout + result.stderr)
+
+    test = run_tool('tools/test.py', config, str(work_dir / 'epoch_1.pth'),
+                    '--work-dir', str(tmp_path / 'test'), '--out', str(tmp_path / 'preds.pkl'))
+    assert test.returncode == 0, test.stderr[-3000:]
+    assert 'accuracy/top1' in test.stdout + test.stderr
+    assert osp.getsize(tmp_path / 'preds.pkl') > 0

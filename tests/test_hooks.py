@@ -1,0 +1,39 @@
+"""EpochSeedHook reseeds per epoch; NumClassesCheckHook names the wrong config key."""
+from types import SimpleNamespace
+
+import pytest
+import torch
+
+import custom_modules  # noqa: F401
+from custom_modules.errors import ConfigError
+from custom_modules.hooks import EpochSeedHook, NumClassesCheckHook
+
+
+def test_epoch_seed_hook_makes_each_epoch_reproducible():
+    hook = EpochSeedHook()
+    runner = SimpleNamespace(seed=7, epoch=3, _randomness_cfg={})
+    hook.before_train_epoch(runner)
+    first = torch.rand(3)
+    torch.rand(100)  # consume state as an epoch would
+    hook.before_train_epoch(runner)
+    assert torch.equal(torch.rand(3), first)
+    runner.epoch = 4
+    hook.before_train_epoch(runner)
+    assert not torch.equal(torch.rand(3), first)
+
+
+def _runner(num_classes, classes):
+    model = torch.nn.Module()
+    model.head = SimpleNamespace(num_classes=num_classes)
+    loader = SimpleNamespace(dataset=SimpleNamespace(metainfo={'classes': classes}))
+    return SimpleNamespace(model=model, train_dataloader=loader, val_dataloader=loader,
+                           test_dataloader=loader)
+
+
+def test_num_classes_check_passes_when_consistent():
+    NumClassesCheckHook().before_train(_runner(3, ('a', 'b', 'c')))
+
+
+def test_num_classes_check_names_the_key():
+    with pytest.raises(ConfigError, match=r'model.head.num_classes=5 .* has 3 classes'):
+        NumClassesCheckHook().before_val(_runner(5, ('a', 'b', 'c')))

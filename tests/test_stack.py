@@ -1,0 +1,37 @@
+"""The installed stack: mmcv's compiled ops on CPU, all three downstream packages in one process."""
+import torch
+
+
+def test_mmcv_nms_runs_on_cpu():
+    from mmcv.ops import nms
+    boxes = torch.tensor([[0, 0, 10, 10], [1, 1, 11, 11], [50, 50, 60, 60]], dtype=torch.float32)
+    scores = torch.tensor([0.9, 0.8, 0.7])
+    dets, keep = nms(boxes, scores, iou_threshold=0.5)
+    assert keep.tolist() == [0, 2]
+    assert torch.allclose(dets[:, 4], torch.tensor([0.9, 0.7]))
+
+
+def test_mmcv_roi_align_runs_on_cpu():
+    from mmcv.ops import RoIAlign
+    feature = torch.arange(16, dtype=torch.float32).reshape(1, 1, 4, 4)
+    rois = torch.tensor([[0, 0, 0, 4, 4]], dtype=torch.float32)  # whole map
+    out = RoIAlign(output_size=(2, 2), spatial_scale=1.0, sampling_ratio=2, aligned=True)(feature, rois)
+    assert out.shape == (1, 1, 2, 2)
+    # aligned: each bin samples pixel centres (0|1, 0|1) of its quadrant; value = 4y + x
+    assert torch.allclose(out[0, 0], torch.tensor([[2.5, 4.5], [10.5, 12.5]]), atol=1e-4)
+
+
+def test_downstream_packages_import_together():
+    import mmcv
+    import mmdet
+    import mmpretrain
+    import mmseg
+    from mmdet.registry import MODELS as DET_MODELS
+    from mmpretrain.registry import MODELS as CLS_MODELS
+    from mmseg.registry import MODELS as SEG_MODELS
+    assert mmcv.__version__ == '2.1.0'
+    assert (mmdet.__version__, mmpretrain.__version__, mmseg.__version__) == ('3.3.0', '1.2.0', '1.2.2')
+    import mmdet.models  # noqa: F401  (fills the registries)
+    import mmpretrain.models  # noqa: F401
+    import mmseg.models  # noqa: F401
+    assert DET_MODELS.get('FasterRCNN') and CLS_MODELS.get('ImageClassifier') and SEG_MODELS.get('EncoderDecoder')

@@ -7,36 +7,20 @@
    work_dirs/demo/<timestamp>/vis_data).
 """
 import argparse
-import glob
-import json
-import os
 import os.path as osp
 import shutil
-import subprocess
 import sys
 import time
 
 REPO = osp.dirname(osp.dirname(osp.abspath(__file__)))
 sys.path.insert(0, REPO)
 
+from custom_modules.experiments import run_tool, train_then_test  # noqa: E402
 from custom_modules.reporting import load_scalars, plot_curves, write_table  # noqa: E402
 
 CONFIG = 'configs/demo/resnet18-cifar_1xb32_digits.py'
 COLUMNS = ['model', 'data', 'split', 'top-1 (%)', 'top-5 (%)', 'top-1 err (%)',
-           'top-5 err (%)', 'best val top-1 (%)', 'epochs', 'train time (s)']
-
-
-def run(*args):
-    print('+', ' '.join(args), flush=True)
-    subprocess.run([sys.executable, *args], cwd=REPO, check=True)
-
-
-def latest_test_metrics(test_dir: str) -> dict:
-    logs = sorted(glob.glob(osp.join(test_dir, '*', '*.json')))
-    if not logs:
-        raise RuntimeError(f'no test metrics written under {test_dir}')
-    with open(logs[-1]) as f:
-        return json.loads(f.readlines()[-1])
+           'top-5 err (%)', 'best val top-1 (%)', 'epochs', 'train+test time (s)']
 
 
 def main():
@@ -51,22 +35,15 @@ def main():
     work_dir = osp.join(REPO, args.work_dir)
 
     if not osp.isfile(osp.join(REPO, args.data_root, 'cifar-10-batches-py', 'batches.meta')):
-        run('tools/data/digits_to_cifar.py', '--out', args.data_root)
+        run_tool('data/digits_to_cifar.py', '--out', args.data_root)
     shutil.rmtree(work_dir, ignore_errors=True)
     options = ['--cfg-options',
                *(f'{k}={args.data_root}' for k in (
                    'train_dataloader.dataset.data_root', 'val_dataloader.dataset.data_root',
                    'test_dataloader.dataset.data_root')), *args.cfg_options]
     start = time.time()
-    run('tools/train.py', CONFIG, '--work-dir', work_dir, *options)
-    train_seconds = time.time() - start
-
-    best = sorted(glob.glob(osp.join(work_dir, 'best_*.pth')))
-    if not best:
-        raise RuntimeError(f'training wrote no best checkpoint into {work_dir}')
-    test_dir = osp.join(work_dir, 'test')
-    run('tools/test.py', CONFIG, best[-1], '--work-dir', test_dir, *options)
-    metrics = latest_test_metrics(test_dir)
+    metrics = train_then_test(CONFIG, work_dir, options)
+    seconds = time.time() - start
 
     train, val = load_scalars(work_dir)
     top1, top5 = metrics['accuracy/top1'], metrics['accuracy/top5']
@@ -74,7 +51,7 @@ def main():
            'split': 'held-out test', 'top-1 (%)': top1, 'top-5 (%)': top5,
            'top-1 err (%)': 100 - top1, 'top-5 err (%)': 100 - top5,
            'best val top-1 (%)': max(r['accuracy/top1'] for r in val),
-           'epochs': max(r['epoch'] for r in train), 'train time (s)': round(train_seconds)}
+           'epochs': max(r['epoch'] for r in train), 'train+test time (s)': round(seconds)}
     table = write_table([row], COLUMNS, osp.join(work_dir, 'results.md'),
                         osp.join(work_dir, 'results.csv'))
     plot_curves({'resnet18 digits': work_dir}, osp.join(work_dir, 'curves.png'),

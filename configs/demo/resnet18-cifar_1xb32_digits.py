@@ -40,9 +40,9 @@ optim_wrapper = dict(optimizer=dict(type='SGD', lr=0.05, momentum=0.9, weight_de
 param_scheduler = [
     dict(type='LinearLR', start_factor=0.1, by_epoch=True, begin=0, end=1,
          convert_to_iter_based=True),
-    dict(type='CosineAnnealingLR', by_epoch=True, begin=1, end=6, eta_min=1e-4),
+    dict(type='CosineAnnealingLR', by_epoch=True, begin=1, end=15, eta_min=1e-4),
 ]
-train_cfg = dict(by_epoch=True, max_epochs=6, val_interval=1)
+train_cfg = dict(by_epoch=True, max_epochs=15, val_interval=1)
 val_cfg = dict()
 test_cfg = dict()
 auto_scale_lr = dict(base_batch_size=batch_size)

@@ -134,7 +134,15 @@ class CIFARPickleDataset(BaseDataset):
         if self.split in ('train', 'val'):
             kept, held_out = stratified_split(labels, self.val_fraction, self.split_seed)
             indices = kept if self.split == 'train' else held_out
-        return [dict(img=images[i], gt_label=int(labels[i])) for i in indices]
+        # one contiguous array; data_list holds only labels and row numbers
+        self._images = np.ascontiguousarray(images[indices])
+        return [dict(gt_label=int(labels[i]), image_index=row)
+                for row, i in enumerate(indices)]
+
+    def get_data_info(self, idx: int) -> dict:
+        info = super().get_data_info(idx)
+        info['img'] = self._images[info.pop('image_index')].copy()
+        return info
 
     def extra_repr(self) -> List[str]:
         return [f'Variant/labels: \t{self.variant}/{self.label_type}',

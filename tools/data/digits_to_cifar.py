@@ -5,9 +5,7 @@ Each image is scaled to 32x32 (bilinear), replicated to RGB and stored as
 stratified, seeded test split, so the demo exercises the exact CIFAR loader.
 """
 import argparse
-import os
 import os.path as osp
-import pickle
 import sys
 
 import numpy as np
@@ -15,8 +13,7 @@ from PIL import Image
 
 sys.path.insert(0, osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__)))))
 from custom_modules.datasets.cifar import stratified_split  # noqa: E402
-
-FOLDER = 'cifar-10-batches-py'
+from custom_modules.datasets.cifar_writer import write_cifar10  # noqa: E402
 
 
 def digits_as_cifar_rows(images: np.ndarray) -> np.ndarray:
@@ -29,31 +26,14 @@ def digits_as_cifar_rows(images: np.ndarray) -> np.ndarray:
     return np.stack(rows)
 
 
-def write_batch(path: str, rows: np.ndarray, labels, name: str) -> None:
-    batch = {'batch_label': name, 'labels': [int(v) for v in labels],
-             'data': rows, 'filenames': [f'digit_{i:05d}.png' for i in range(len(labels))]}
-    with open(path, 'wb') as f:
-        pickle.dump(batch, f, protocol=2)
-
-
 def convert(out_root: str, test_fraction: float = 0.2, seed: int = 0) -> str:
     from sklearn.datasets import load_digits
     digits = load_digits()
     rows = digits_as_cifar_rows(digits.images)
     train_idx, test_idx = stratified_split(digits.target, test_fraction, seed)
-    folder = osp.join(out_root, FOLDER)
-    os.makedirs(folder, exist_ok=True)
-    rng = np.random.default_rng(seed)
-    train_idx = rng.permutation(train_idx)
-    for i, part in enumerate(np.array_split(train_idx, 5), start=1):
-        write_batch(osp.join(folder, f'data_batch_{i}'), rows[part],
-                    digits.target[part], f'training batch {i} of 5')
-    write_batch(osp.join(folder, 'test_batch'), rows[test_idx],
-                digits.target[test_idx], 'testing batch 1 of 1')
-    with open(osp.join(folder, 'batches.meta'), 'wb') as f:
-        pickle.dump({'label_names': [str(d) for d in range(10)],
-                     'num_cases_per_batch': int(np.ceil(len(train_idx) / 5)),
-                     'num_vis': 3072}, f, protocol=2)
+    train_idx = np.random.default_rng(seed).permutation(train_idx)
+    folder = write_cifar10(out_root, rows[train_idx], digits.target[train_idx],
+                           rows[test_idx], digits.target[test_idx], [str(d) for d in range(10)])
     print(f'wrote {len(train_idx)} training and {len(test_idx)} test digits to {folder}')
     return folder
 

@@ -1,0 +1,8 @@
+# Shared base of the CIFAR-100 matrix: data + 200-epoch SGD schedule + runtime.
+# A matrix config adds a model base and, for Mixup/Cutout/CutMix, one
+# `model.train_cfg.augments` entry.
+_base_ = [
+    './datasets/cifar100_bs128.py',
+    './schedules/cifar100_sgd_200e.py',
+    './cls_runtime.py',
+]

@@ -1,0 +1,65 @@
+"""Per-image CIFAR augmentation done on whole batches, on the model's device.
+
+mmpretrain's stock CIFAR path runs RandomCrop(padding=4) and RandomFlip on
+each image in the dataloader workers (numpy, one image at a time). Here the
+dataset only packs the uint8 images; in training this preprocessor pads the
+stacked batch with zeros, takes a random 32x32 crop per image, flips each
+image with probability 0.5 (all vectorised, on the GPU when there is one),
+optionally upsamples the batch (bilinear, training and testing alike, e.g.
+32 -> 224 for ImageNet-layout backbones), then hands over to
+``ClsDataPreprocessor`` for normalisation and the batch augmentations
+(Mixup / CutMix / Cutout).
+"""
+from typing import Optional
+
+import torch
+import torch.nn.functional as F
+from mmpretrain.models import ClsDataPreprocessor
+from mmpretrain.registry import MODELS
+
+
+def random_crop_with_padding(images: torch.Tensor, padding: int) -> torch.Tensor:
+    """Zero-pad each (n, c, h, w) image by ``padding`` and crop it back at a random offset."""
+    if padding <= 0:
+        return images
+    n, c, h, w = images.shape
+    padded = F.pad(images, (padding,) * 4)
+    dy = torch.randint(0, 2 * padding + 1, (n, 1), device=images.device)
+    dx = torch.randint(0, 2 * padding + 1, (n, 1), device=images.device)
+    rows = (dy + torch.arange(h, device=images.device))[:, None, :, None]
+    cols = (dx + torch.arange(w, device=images.device))[:, None, None, :]
+    batch = torch.arange(n, device=images.device)[:, None, None, None]
+    channel = torch.arange(c, device=images.device)[None, :, None, None]
+    return padded[batch, channel, rows, cols]
+
+
+def random_horizontal_flip(images: torch.Tensor, prob: float) -> torch.Tensor:
+    flip = torch.rand(images.shape[0], device=images.device) < prob
+    return torch.where(flip[:, None, None, None], images.flip(-1), images)
+
+
+@MODELS.register_module()
+class CIFARBatchPreprocessor(ClsDataPreprocessor):
+    """``ClsDataPreprocessor`` plus batched random crop (zero padding) and flip in
+    training, and an optional bilinear resize to ``resize_to`` pixels."""
+
+    def __init__(self, crop_padding: int = 4, flip_prob: float = 0.5,
+                 resize_to: Optional[int] = None, **kwargs):
+        super().__init__(**kwargs)
+        self.crop_padding, self.flip_prob = crop_padding, flip_prob
+        self.resize_to = resize_to
+
+    def forward(self, data: dict, training: bool = False) -> dict:
+        augment = training and (self.crop_padding > 0 or self.flip_prob > 0)
+        if augment or self.resize_to:
+            inputs = self.cast_data(data['inputs'])
+            if not isinstance(inputs, torch.Tensor):
+                inputs = torch.stack(inputs)
+            if augment:
+                inputs = random_crop_with_padding(inputs, self.crop_padding)
+                inputs = random_horizontal_flip(inputs, self.flip_prob)
+            if self.resize_to:
+                inputs = F.interpolate(inputs.float(), size=(self.resize_to, self.resize_to),
+                                       mode='bilinear', align_corners=False)
+            data = dict(data, inputs=inputs)
+        return super().forward(data, training)

@@ -1,0 +1,54 @@
+"""The Mixup and CutMix the CIFAR configs use (mmpretrain's) implement the experiments' maths.
+
+Each image i is constant with value i and has a one-hot label i, so a mixed
+image's pixel values reveal exactly how much of each source image it holds.
+"""
+import numpy as np
+import pytest
+import torch
+from mmpretrain.models.utils.batch_augments import CutMix, Mixup
+
+
+def _batch(n=16, size=32):
+    images = torch.arange(n, dtype=torch.float32).view(n, 1, 1, 1).expand(n, 3, size, size).clone()
+    return images, torch.eye(n)
+
+
+@pytest.mark.parametrize('seed', range(5))
+def test_mixup_mixes_images_and_labels_with_the_same_lambda(seed):
+    np.random.seed(seed), torch.manual_seed(seed)
+    images, scores = _batch()
+    mixed, mixed_scores = Mixup(alpha=0.4)(images, scores)
+    assert torch.allclose(mixed_scores.sum(1), torch.ones(16))
+    expected = mixed_scores @ torch.arange(16, dtype=torch.float32)  # sum_k w_k * k
+    assert torch.allclose(mixed[:, 0, 0, 0], expected, atol=1e-5)
+    assert torch.allclose(mixed, mixed[:, :1, :1, :1].expand_as(mixed))  # still constant images
+
+
+@pytest.mark.parametrize('seed', range(40))
+def test_cutmix_label_weight_is_the_pasted_area_even_when_clipped(seed):
+    np.random.seed(seed), torch.manual_seed(seed)
+    images, scores = _batch()
+    mixed, mixed_scores = CutMix(alpha=1.0)(images, scores)
+    assert torch.allclose(mixed_scores.sum(1), torch.ones(16))
+    for i in range(16):
+        others = mixed[i, 0] != i
+        if not others.any():
+            continue  # paired with itself or an empty box
+        j = int(mixed[i, 0][others][0])
+        pasted_fraction = others.float().mean()
+        assert torch.all(mixed[i, 0][others] == j)
+        assert mixed_scores[i, j] == pytest.approx(float(pasted_fraction), abs=1e-6)
+        assert mixed_scores[i, i] == pytest.approx(1 - float(pasted_fraction), abs=1e-6)
+        rows, cols = others.any(1).nonzero()[:, 0], others.any(0).nonzero()[:, 0]
+        assert others.sum() == len(rows) * len(cols)  # one rectangle
+
+
+def test_cutmix_box_side_is_floor_sqrt_one_minus_lambda_times_size(monkeypatch):
+    monkeypatch.setattr(np.random, 'beta', lambda a, b: 0.75)  # sqrt(0.25) * 32 = 16
+    monkeypatch.setattr(np.random, 'randint', lambda low, high, size=None: 16)  # centre: no clipping
+    images, scores = _batch()
+    mixed, mixed_scores = CutMix(alpha=1.0)(images, scores)
+    assert all(mixed_scores[i, i] == 0.75 or mixed_scores[i, i] == 1.0 for i in range(16))
+    changed = [(mixed[i, 0] != i).sum() for i in range(16) if (mixed[i, 0] != i).any()]
+    assert changed and all(c == 16 * 16 for c in changed)

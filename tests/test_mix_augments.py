@@ -1,4 +1,4 @@
-"""The Mixup and CutMix the CIFAR configs use (mmpretrain's) implement the experiments' maths.
+"""Mixup (mmpretrain's and this repo's BatchMixup) and CutMix implement the experiments' maths.
 
 Each image i is constant with value i and has a one-hot label i, so a mixed
 image's pixel values reveal exactly how much of each source image it holds.
@@ -52,3 +52,17 @@ def test_cutmix_box_side_is_floor_sqrt_one_minus_lambda_times_size(monkeypatch):
     assert all(mixed_scores[i, i] == 0.75 or mixed_scores[i, i] == 1.0 for i in range(16))
     changed = [(mixed[i, 0] != i).sum() for i in range(16) if (mixed[i, 0] != i).any()]
     assert changed and all(c == 16 * 16 for c in changed)
+
+
+@pytest.mark.parametrize('seed', range(5))
+def test_batch_mixup_mixes_images_and_labels_with_the_same_lambda(seed):
+    from custom_modules.models import BatchMixup
+    np.random.seed(seed), torch.manual_seed(seed)
+    images, scores = _batch()
+    mixed, mixed_scores = BatchMixup(alpha=0.4)(images, scores.long())
+    assert mixed_scores.dtype == torch.float32
+    assert torch.allclose(mixed_scores.sum(1), torch.ones(16))
+    assert ((mixed_scores > 0).sum(1) <= 2).all()  # each image mixes at most two sources
+    expected = mixed_scores @ torch.arange(16, dtype=torch.float32)
+    assert torch.allclose(mixed[:, 0, 0, 0], expected, atol=1e-4)
+    assert torch.allclose(mixed, mixed[:, :1, :1, :1].expand_as(mixed))

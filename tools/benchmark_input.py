@@ -3,8 +3,9 @@
 stock: mmpretrain ``CIFAR100`` + pipeline RandomCrop(32, padding=4) ->
        RandomFlip -> PackInputs, then ``ClsDataPreprocessor`` with mmpretrain's
        Mixup / CutMix batch augmentation;
-ours:  ``CIFARPickleDataset`` + PackInputs, then ``CIFARBatchPreprocessor``
-       (batched crop + flip on the device) with the same Mixup / CutMix.
+ours:  ``CIFARPickleDataset`` + ``cifar_collate`` (one stack per batch), then
+       ``CIFARBatchPreprocessor`` (batched crop + flip on the device) with
+       this repo's one-pass ``BatchMixup`` and mmpretrain's CutMix.
 
 Both run through mmengine's dataloader builder with the same batch size and
 workers, alternately in one process; the median ratio ours / stock is printed
@@ -28,7 +29,8 @@ REPO = osp.dirname(osp.dirname(osp.abspath(__file__)))
 sys.path.insert(0, REPO)
 
 MEAN, STD = [129.304, 124.070, 112.434], [68.170, 65.392, 70.418]
-MIX = dict(augments=[dict(type='Mixup', alpha=0.4), dict(type='CutMix', alpha=0.4)])
+STOCK_MIX = dict(augments=[dict(type='Mixup', alpha=0.4), dict(type='CutMix', alpha=0.4)])
+OUR_MIX = dict(augments=[dict(type='BatchMixup', alpha=0.4), dict(type='CutMix', alpha=0.4)])
 
 
 def synthetic_cifar100(root: str) -> str:
@@ -55,12 +57,12 @@ def input_paths(data_root: str, batch: int, workers: int, device: str, official:
                   dict(type='mmpretrain.RandomFlip', prob=0.5, direction='horizontal'),
                   dict(type='mmpretrain.PackInputs')]))),
         MODELS.build(dict(type='mmpretrain.ClsDataPreprocessor', mean=MEAN, std=STD,
-                          num_classes=100, batch_augments=MIX)).to(device))
-    ours = (Runner.build_dataloader(dict(loader, dataset=dict(
+                          num_classes=100, batch_augments=STOCK_MIX)).to(device))
+    ours = (Runner.build_dataloader(dict(loader, collate_fn=dict(type='cifar_collate'), dataset=dict(
         type='mmpretrain.CIFARPickleDataset', data_root=data_root, split='trainval',
-        check_md5=official, pipeline=[dict(type='mmpretrain.PackInputs')]))),
+        check_md5=official, pipeline=[]))),
         MODELS.build(dict(type='mmpretrain.CIFARBatchPreprocessor', mean=MEAN, std=STD,
-                          num_classes=100, batch_augments=MIX)).to(device))
+                          num_classes=100, batch_augments=OUR_MIX)).to(device))
     return {'stock': stock, 'ours': ours}
 
 

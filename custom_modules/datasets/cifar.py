@@ -13,6 +13,7 @@ import pickle
 from typing import List, Sequence
 
 import numpy as np
+from mmengine.dataset.base_dataset import force_full_init
 from mmpretrain.datasets import CIFAR10, CIFAR100, BaseDataset
 from mmpretrain.datasets.utils import check_md5 as md5_matches
 from mmpretrain.registry import DATASETS
@@ -33,7 +34,7 @@ def stratified_split(labels: Sequence[int], fraction: float, seed: int):
     held_out = []
     for label in np.unique(labels):
         members = rng.permutation(np.flatnonzero(labels == label))
-        held_out.extend(members[:int(round(fraction * len(members)))])
+        held_out.extend(members[:int(np.floor(fraction * len(members) + 0.5))])
     held_out = np.sort(np.asarray(held_out, dtype=np.int64))
     kept = np.setdiff1d(np.arange(len(labels)), held_out)
     return kept, held_out
@@ -81,6 +82,8 @@ class CIFARPickleDataset(BaseDataset):
         self.val_fraction, self.split_seed = val_fraction, split_seed
         self.check_md5 = check_md5
         kwargs.setdefault('test_mode', split in ('val', 'test'))
+        # the images live in one shared array; items are tiny dicts (no pickling)
+        kwargs['serialize_data'] = False
         super().__init__(data_root=data_root, ann_file='', **kwargs)
 
     @property
@@ -136,13 +139,20 @@ class CIFARPickleDataset(BaseDataset):
             indices = kept if self.split == 'train' else held_out
         # one contiguous array; data_list holds only labels and row numbers
         self._images = np.ascontiguousarray(images[indices])
+        self._images.setflags(write=False)  # items are views: no transform may write
         return [dict(gt_label=int(labels[i]), image_index=row)
                 for row, i in enumerate(indices)]
 
+    def __getitem__(self, idx: int) -> dict:
+        if self.pipeline.transforms:  # a per-image pipeline: mmengine's path
+            return super().__getitem__(idx)
+        return self.get_data_info(idx)  # raw items for cifar_collate
+
+    @force_full_init
     def get_data_info(self, idx: int) -> dict:
-        info = super().get_data_info(idx)
-        info['img'] = self._images[info.pop('image_index')].copy()
-        return info
+        info = self.data_list[idx]
+        return dict(img=self._images[info['image_index']], gt_label=info['gt_label'],
+                    sample_idx=idx)
 
     def extra_repr(self) -> List[str]:
         return [f'Variant/labels: \t{self.variant}/{self.label_type}',

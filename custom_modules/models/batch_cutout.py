@@ -29,4 +29,5 @@ class BatchCutout:
 
     def __call__(self, inputs: torch.Tensor, batch_score: torch.Tensor):
         n, _, h, w = inputs.shape
-        return inputs.masked_fill(self.mask(n, h, w, inputs.device), 0), batch_score
+        # scores stay as they are, but as floats like every mixed score (the loss needs them)
+        return inputs.masked_fill(self.mask(n, h, w, inputs.device), 0), batch_score.float()

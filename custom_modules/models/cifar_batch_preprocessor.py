@@ -23,19 +23,19 @@ def random_crop_with_padding(images: torch.Tensor, padding: int) -> torch.Tensor
     if padding <= 0:
         return images
     n, c, h, w = images.shape
-    padded = F.pad(images, (padding,) * 4)
-    dy = torch.randint(0, 2 * padding + 1, (n, 1), device=images.device)
-    dx = torch.randint(0, 2 * padding + 1, (n, 1), device=images.device)
-    rows = (dy + torch.arange(h, device=images.device))[:, None, :, None]
-    cols = (dx + torch.arange(w, device=images.device))[:, None, None, :]
-    batch = torch.arange(n, device=images.device)[:, None, None, None]
-    channel = torch.arange(c, device=images.device)[None, :, None, None]
-    return padded[batch, channel, rows, cols]
+    windows = F.pad(images, (padding,) * 4).unfold(2, h, 1).unfold(3, w, 1)  # n,c,dy,dx,h,w view
+    dy = torch.randint(0, 2 * padding + 1, (n, ), device=images.device)
+    dx = torch.randint(0, 2 * padding + 1, (n, ), device=images.device)
+    return windows[torch.arange(n, device=images.device), :, dy, dx]
 
 
-def random_horizontal_flip(images: torch.Tensor, prob: float) -> torch.Tensor:
-    flip = torch.rand(images.shape[0], device=images.device) < prob
-    return torch.where(flip[:, None, None, None], images.flip(-1), images)
+def random_horizontal_flip(images: torch.Tensor, prob: float,
+                           inplace: bool = False) -> torch.Tensor:
+    """Flip each image with probability ``prob`` (only the chosen ones are touched)."""
+    chosen = (torch.rand(images.shape[0], device=images.device) < prob).nonzero()[:, 0]
+    images = images if inplace else images.clone()
+    images[chosen] = images[chosen].flip(-1)
+    return images
 
 
 @MODELS.register_module()
@@ -50,6 +50,9 @@ class CIFARBatchPreprocessor(ClsDataPreprocessor):
         self.resize_to = resize_to
 
     def forward(self, data: dict, training: bool = False) -> dict:
+        labels = data.pop('gt_labels', None)  # one tensor from cifar_collate
+        if labels is not None and training:
+            return self._fast_forward(data, labels)
         augment = training and (self.crop_padding > 0 or self.flip_prob > 0)
         if augment or self.resize_to:
             inputs = self.cast_data(data['inputs'])
@@ -57,9 +60,30 @@ class CIFARBatchPreprocessor(ClsDataPreprocessor):
                 inputs = torch.stack(inputs)
             if augment:
                 inputs = random_crop_with_padding(inputs, self.crop_padding)
-                inputs = random_horizontal_flip(inputs, self.flip_prob)
+                inputs = random_horizontal_flip(inputs, self.flip_prob, inplace=True)
             if self.resize_to:
                 inputs = F.interpolate(inputs.float(), size=(self.resize_to, self.resize_to),
                                        mode='bilinear', align_corners=False)
             data = dict(data, inputs=inputs)
         return super().forward(data, training)
+
+    def _fast_forward(self, data: dict, labels: torch.Tensor) -> dict:
+        """Training on ``cifar_collate`` batches: no per-sample label round trips."""
+        inputs = random_crop_with_padding(self.cast_data(data['inputs']), self.crop_padding)
+        inputs = random_horizontal_flip(inputs, self.flip_prob, inplace=self.crop_padding > 0)
+        if self.resize_to:
+            inputs = F.interpolate(inputs.float(), size=(self.resize_to, self.resize_to),
+                                   mode='bilinear', align_corners=False)
+        if self.to_rgb:
+            inputs = inputs.flip(1)
+        inputs = inputs.float().sub_(self.mean).div_(self.std)
+        samples = data['data_samples']
+        if self.batch_augments is not None:
+            scores = F.one_hot(labels.to(inputs.device), self.num_classes).float()
+            inputs, scores = self.batch_augments(inputs, scores)
+            for sample, score in zip(samples, scores):
+                sample.gt_score = score
+        else:
+            for sample, label in zip(samples, labels.to(inputs.device).view(-1, 1)):
+                sample.gt_label = label
+        return dict(inputs=inputs, data_samples=samples)

@@ -1,4 +1,5 @@
 """tools/dist_train.sh on CPU: two gloo processes, each on its own half of the data."""
+import csv
 import json
 import os.path as osp
 import socket
@@ -33,7 +34,13 @@ def test_dist_train_two_cpu_processes_split_the_data(tmp_path):
     assert 'gloo' in (result.stdout + result.stderr)
 
     test = run_tool('tools/test.py', config, str(work_dir / 'epoch_1.pth'),
-                    '--work-dir', str(tmp_path / 'test'), '--out', str(tmp_path / 'preds.pkl'))
+                    '--work-dir', str(tmp_path / 'test'), '--out', str(tmp_path / 'preds.pkl'),
+                    '--pred-csv', str(tmp_path / 'preds.csv'))
     assert test.returncode == 0, test.stderr[-3000:]
     assert 'accuracy/top1' in test.stdout + test.stderr
     assert osp.getsize(tmp_path / 'preds.pkl') > 0
+    rows = list(csv.DictReader(open(tmp_path / 'preds.csv')))
+    assert [int(r['index']) for r in rows] == list(range(20))  # the 20 test images, in order
+    assert all(r['true_class'].startswith('class') and r['pred_class'].startswith('class') for r in rows)
+    assert all(r['correct'] == str(int(r['true_class'] == r['pred_class'])) for r in rows)
+    assert all(len(r['top5'].split()) == 5 for r in rows)

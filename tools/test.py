@@ -24,6 +24,8 @@ def parse_args(argv=None):
     parser.add_argument('checkpoint', help='checkpoint file')
     parser.add_argument('--work-dir', help='where the evaluation logs go')
     parser.add_argument('--out', help='dump the raw predictions to this pickle file')
+    parser.add_argument('--pred-csv', help='classification: write one CSV row per test image '
+                        '(true class, predicted class, score, top-5)')
     parser.add_argument('--show-dir', help='draw predictions into this folder '
                         '(relative to the run folder inside the work dir)')
     parser.add_argument('--cfg-options', nargs='+', action=DictAction,
@@ -66,6 +68,11 @@ def main(argv=None):
         if args.out:
             from mmengine.evaluator import DumpResults
             runner.test_evaluator.metrics.append(DumpResults(out_file_path=args.out))
+        if args.pred_csv:
+            from custom_modules.evaluation import PredictionCSV
+            metric = PredictionCSV(out_file=args.pred_csv)
+            metric.dataset_meta = runner.test_evaluator.dataset_meta
+            runner.test_evaluator.metrics.append(metric)
         return runner.test()
 
 

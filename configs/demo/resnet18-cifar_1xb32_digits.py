@@ -13,26 +13,25 @@ batch_size = 32
 
 model = dict(head=dict(num_classes=num_classes))
 
+# the CIFAR fast input path: raw uint8 batches, random shift (2 px) on the
+# whole batch in the preprocessor; digits must not be mirrored (no flip)
 data_preprocessor = dict(
+    type='CIFARBatchPreprocessor', crop_padding=2, flip_prob=0.0,
     num_classes=num_classes,
     mean=[127.5, 127.5, 127.5], std=[127.5, 127.5, 127.5], to_rgb=False)
 
 dataset = dict(type='CIFARPickleDataset', data_root=data_root, variant='cifar10',
-               check_md5=False, val_fraction=0.1, split_seed=0)
-# digits must not be mirrored: shifts only
-train_pipeline = [dict(type='RandomCrop', crop_size=32, padding=2),
-                  dict(type='PackInputs')]
-test_pipeline = [dict(type='PackInputs')]
+               check_md5=False, val_fraction=0.1, split_seed=0, pipeline=[])
 
 train_dataloader = dict(
-    batch_size=batch_size, num_workers=0,
-    dataset=dict(dataset, split='train', pipeline=train_pipeline),
+    batch_size=batch_size, num_workers=0, collate_fn=dict(type='cifar_collate'),
+    dataset=dict(dataset, split='train'),
     sampler=dict(type='DefaultSampler', shuffle=True))
 val_dataloader = dict(
-    batch_size=128, num_workers=0,
-    dataset=dict(dataset, split='val', pipeline=test_pipeline),
+    batch_size=128, num_workers=0, collate_fn=dict(type='cifar_collate'),
+    dataset=dict(dataset, split='val'),
     sampler=dict(type='DefaultSampler', shuffle=False))
-test_dataloader = dict(val_dataloader, dataset=dict(dataset, split='test', pipeline=test_pipeline))
+test_dataloader = dict(val_dataloader, dataset=dict(dataset, split='test'))
 val_evaluator = dict(type='Accuracy', topk=(1, 5))
 test_evaluator = val_evaluator
 

@@ -27,5 +27,5 @@ def cifar_collate(items):
         sample.set_field(item.get('sample_idx'), 'sample_idx', field_type='metainfo')
         sample.gt_label = label  # no deepcopy of metainfo, no label re-formatting
         samples.append(sample)
-    return dict(inputs=images.permute(0, 3, 1, 2).contiguous(), data_samples=samples,
-                gt_labels=labels)
+    # an NCHW view of the NHWC block: the copy happens on the model's device
+    return dict(inputs=images.permute(0, 3, 1, 2), data_samples=samples, gt_labels=labels)

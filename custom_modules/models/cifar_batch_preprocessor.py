@@ -44,8 +44,9 @@ class CIFARBatchPreprocessor(ClsDataPreprocessor):
     training, and an optional bilinear resize to ``resize_to`` pixels."""
 
     def __init__(self, crop_padding: int = 4, flip_prob: float = 0.5,
-                 resize_to: Optional[int] = None, **kwargs):
+                 resize_to: Optional[int] = None, non_blocking: bool = True, **kwargs):
         super().__init__(**kwargs)
+        self._non_blocking = non_blocking  # async host-to-device copies where possible
         self.crop_padding, self.flip_prob = crop_padding, flip_prob
         self.resize_to = resize_to
 

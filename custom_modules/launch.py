@@ -5,6 +5,7 @@ here a run without a GPU gets the gloo backend and a CPU-friendly DDP wrapper
 without the user editing the config.
 """
 import contextlib
+import os
 import os.path as osp
 import sys
 
@@ -15,6 +16,34 @@ from mmengine.config import Config
 from .errors import UserInputError
 
 REPO_ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
+
+
+def add_common_args(parser) -> None:
+    """The flags tools/train.py and tools/test.py share: overrides and launcher."""
+    from mmengine.config import DictAction
+    parser.add_argument('--work-dir', help='where logs (and checkpoints) go '
+                        '(default: work_dirs/<config name>)')
+    parser.add_argument('--cfg-options', nargs='+', action=DictAction,
+                        help='override config entries, e.g. train_cfg.max_epochs=2')
+    parser.add_argument('--launcher', choices=['none', 'pytorch', 'slurm', 'mpi'],
+                        default='none', help='job launcher')
+    parser.add_argument('--local_rank', '--local-rank', type=int, default=0)
+
+
+def load_run_config(args) -> Config:
+    """Config of ``args.config`` with overrides, launcher, work dir and device set."""
+    os.environ.setdefault('LOCAL_RANK', str(args.local_rank))
+    cfg = load_config(args.config, args.cfg_options)
+    cfg.launcher = args.launcher
+    cfg.work_dir = args.work_dir or cfg.get('work_dir') or default_work_dir(args.config)
+    return cfg
+
+
+def build_runner(cfg: Config):
+    """mmengine's Runner, or the config's own ``runner_type``."""
+    from mmengine.registry import RUNNERS
+    from mmengine.runner import Runner
+    return Runner.from_cfg(cfg) if 'runner_type' not in cfg else RUNNERS.build(cfg)
 
 
 def load_config(path: str, cfg_options: dict = None) -> Config:

@@ -1,6 +1,5 @@
 """Checkpoints load with torch's safe unpickler: code-running pickles are refused."""
 import os
-import os.path as osp
 
 import pytest
 import torch

@@ -1,22 +1,18 @@
 """Train a model from a config with mmengine's Runner (OpenMMLab ``tools/train.py`` flags)."""
 import argparse
-import os
 import os.path as osp
 import sys
 
 sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
 
-from mmengine.config import DictAction  # noqa: E402
-
-from custom_modules.launch import (adapt_to_device, default_work_dir,  # noqa: E402
-                                   load_config, user_errors)
+from custom_modules.launch import (adapt_to_device, add_common_args,  # noqa: E402
+                                   build_runner, load_run_config, user_errors)
 
 
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description='Train a model')
     parser.add_argument('config', help='train config file path')
-    parser.add_argument('--work-dir', help='where logs and checkpoints go '
-                        '(default: work_dirs/<config name>)')
+    add_common_args(parser)
     parser.add_argument('--resume', nargs='?', type=str, const='auto',
                         help='resume from this checkpoint, or from the latest '
                         'one in the work dir if no path is given')
@@ -26,20 +22,11 @@ def parse_args(argv=None):
                         help='scale the lr by the actual total batch size')
     parser.add_argument('--no-validate', action='store_true',
                         help='skip validation during training')
-    parser.add_argument('--cfg-options', nargs='+', action=DictAction,
-                        help='override config entries, e.g. train_cfg.max_epochs=2')
-    parser.add_argument('--launcher', choices=['none', 'pytorch', 'slurm', 'mpi'],
-                        default='none', help='job launcher')
-    parser.add_argument('--local_rank', '--local-rank', type=int, default=0)
-    args = parser.parse_args(argv)
-    os.environ.setdefault('LOCAL_RANK', str(args.local_rank))
-    return args
+    return parser.parse_args(argv)
 
 
 def build_cfg(args):
-    cfg = load_config(args.config, args.cfg_options)
-    cfg.launcher = args.launcher
-    cfg.work_dir = args.work_dir or cfg.get('work_dir') or default_work_dir(args.config)
+    cfg = load_run_config(args)
     if args.amp:
         cfg.optim_wrapper.type = 'AmpOptimWrapper'
         cfg.optim_wrapper.setdefault('loss_scale', 'dynamic')
@@ -58,12 +45,7 @@ def build_cfg(args):
 def main(argv=None):
     args = parse_args(argv)
     with user_errors():
-        cfg = build_cfg(args)
-        from mmengine.registry import RUNNERS
-        from mmengine.runner import Runner
-        runner = (Runner.from_cfg(cfg) if 'runner_type' not in cfg
-                  else RUNNERS.build(cfg))
-        runner.train()
+        build_runner(build_cfg(args)).train()
 
 
 if __name__ == '__main__':

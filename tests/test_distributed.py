@@ -44,3 +44,8 @@ def test_dist_train_two_cpu_processes_split_the_data(tmp_path):
     assert all(r['true_class'].startswith('class') and r['pred_class'].startswith('class') for r in rows)
     assert all(r['correct'] == str(int(r['true_class'] == r['pred_class'])) for r in rows)
     assert all(len(r['top5'].split()) == 5 for r in rows)
+
+    dist_test = run_command(['bash', 'tools/dist_test.sh', config, str(work_dir / 'epoch_1.pth'), '2',
+                             '--work-dir', str(tmp_path / 'dist_test')], env={'PORT': _free_port()})
+    assert dist_test.returncode == 0, dist_test.stderr[-3000:]
+    assert 'accuracy/top1' in dist_test.stdout + dist_test.stderr

@@ -37,3 +37,14 @@ def test_num_classes_check_passes_when_consistent():
 def test_num_classes_check_names_the_key():
     with pytest.raises(ConfigError, match=r'model.head.num_classes=5 .* has 3 classes'):
         NumClassesCheckHook().before_val(_runner(5, ('a', 'b', 'c')))
+
+
+def test_generic_hooks_are_found_from_every_downstream_scope():
+    from mmengine.registry import DefaultScope
+    from mmdet.registry import HOOKS as DET_HOOKS
+    from mmpretrain.registry import HOOKS as CLS_HOOKS
+    from mmseg.registry import HOOKS as SEG_HOOKS
+    for scope, registry in (('mmdet', DET_HOOKS), ('mmpretrain', CLS_HOOKS), ('mmseg', SEG_HOOKS)):
+        with DefaultScope.overwrite_default_scope(scope):
+            for name in ('AtomicCheckpointHook', 'EpochSeedHook', 'NumClassesCheckHook'):
+                assert registry.get(name) is not None, (scope, name)

@@ -1,8 +1,13 @@
-"""Models this repo adds to mmpretrain: CIFAR backbones, batch augmentations, preprocessors."""
+"""Models this repo adds to mmpretrain: CIFAR and from-scratch backbones, batch augmentations,
+preprocessors."""
 from .batch_cutout import BatchCutout
 from .batch_mixup import BatchMixup
 from .cifar_batch_preprocessor import CIFARBatchPreprocessor
 from .cifar_mobilenet_v2 import CifarMobileNetV2
 from .cifar_resnet18 import CifarResNet18
+from .googlenet import GoogLeNet, GoogLeNetHead
+from .init_cfg_alexnet import InitCfgAlexNet
+from .nin import NIN
 
-__all__ = ['BatchCutout', 'BatchMixup', 'CIFARBatchPreprocessor', 'CifarMobileNetV2', 'CifarResNet18']
+__all__ = ['BatchCutout', 'BatchMixup', 'CIFARBatchPreprocessor', 'CifarMobileNetV2',
+           'CifarResNet18', 'GoogLeNet', 'GoogLeNetHead', 'InitCfgAlexNet', 'NIN']

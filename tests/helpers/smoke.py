@@ -4,12 +4,29 @@ import os.path as osp
 from mmengine.config import Config
 
 from .cifar_data import make_cifar10, make_cifar100
+from .image_data import make_class_folders, make_cub
 
-# dataset type -> function(cfg_dataset, root) writing tiny data in its real format
+
+def _make_cifar(dataset, root, cfg):
+    maker = make_cifar10 if dataset.get('variant', 'cifar100') == 'cifar10' else make_cifar100
+    maker(root, per_class_train=5)
+
+
+def _make_folders(dataset, root, cfg):
+    import subprocess
+    import sys
+    from .configs import REPO
+    classes = [f'class{i}' for i in range(cfg.get('num_classes', 3))]
+    make_class_folders(root, classes=classes, per_class=4, corrupt=False)
+    subprocess.run([sys.executable, osp.join(REPO, 'tools/data/folder_to_ann.py'), str(root),
+                    '--val-fraction', '0.5'], check=True, capture_output=True)
+
+
+# dataset type -> function(dataset cfg, root, whole cfg) writing tiny data in its real format
 DATA_MAKERS = {
-    'CIFARPickleDataset': lambda ds, root: (
-        make_cifar10 if ds.get('variant', 'cifar100') == 'cifar10' else make_cifar100)(
-            root, per_class_train=5),
+    'CIFARPickleDataset': _make_cifar,
+    'CUB': lambda dataset, root, cfg: make_cub(root),
+    'CustomDataset': _make_folders,
 }
 
 
@@ -21,13 +38,28 @@ def _datasets(cfg):
             dataset = dataset.get('dataset')  # wrappers (RepeatDataset, ...)
 
 
+def _without_pretrained(node):
+    """Drop every ``Pretrained`` init (tests never download weights)."""
+    if isinstance(node, dict):
+        init = node.get('init_cfg')
+        if isinstance(init, dict) and init.get('type') == 'Pretrained':
+            node['init_cfg'] = None
+        for value in node.values():
+            _without_pretrained(value)
+    elif isinstance(node, list):
+        for value in node:
+            _without_pretrained(value)
+
+
 def shrink_config(cfg: Config, data_root: str, work_dir: str) -> Config:
     """Point every dataset at generated data; two epochs of two iterations each."""
     for loader, dataset in _datasets(cfg):
         if dataset.get('dataset') is None:
             dataset['indices'] = 8
-        if 'data_root' in dataset:
-            dataset['data_root'] = str(data_root)
+        old_root = dataset.get('data_root')
+        for key, value in list(dataset.items()):  # data_root and paths built from it
+            if old_root and isinstance(value, str) and value.startswith(old_root):
+                dataset[key] = str(data_root) + value[len(old_root):]
         if dataset.get('type') == 'CIFARPickleDataset':
             dataset['check_md5'] = False  # generated files
         cfg[loader].update(batch_size=4, num_workers=0, persistent_workers=False)
@@ -35,6 +67,7 @@ def shrink_config(cfg: Config, data_root: str, work_dir: str) -> Config:
         cfg.train_cfg.update(max_epochs=2, val_interval=1)
     else:
         cfg.train_cfg.update(max_iters=2, val_interval=2)
+    _without_pretrained(cfg.model)
     cfg.default_hooks.logger.interval = 1
     cfg.work_dir = str(work_dir)
     return cfg
@@ -48,7 +81,7 @@ def smoke_train_and_test(config_path: str, tmp_path) -> dict:
         dataset = dataset.dataset
     maker = DATA_MAKERS.get(dataset.type)
     assert maker, f'{osp.basename(config_path)}: no test data generator for {dataset.type}'
-    maker(dataset, tmp_path / 'data')
+    maker(dataset, tmp_path / 'data', cfg)
     cfg = shrink_config(cfg, tmp_path / 'data', tmp_path / 'work')
     runner = Runner.from_cfg(cfg)
     runner.train()

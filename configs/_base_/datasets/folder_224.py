@@ -1,0 +1,38 @@
+# Your own images: a folder of class folders prepared by
+#   python tools/data/folder_to_ann.py data/custom
+# which writes classes.txt, train.txt and val.txt (80/20 per class) next to them.
+# Set num_classes to the number of lines of classes.txt (a wrong value is reported).
+data_root = 'data/custom'
+num_classes = 10
+
+data_preprocessor = dict(
+    num_classes=num_classes,
+    mean=[123.675, 116.28, 103.53], std=[58.395, 57.12, 57.375], to_rgb=True)
+
+train_pipeline = [
+    dict(type='LoadImageFromFile'),
+    dict(type='RandomResizedCrop', scale=224, crop_ratio_range=(0.08, 1.0),
+         aspect_ratio_range=(3. / 4., 4. / 3.)),
+    dict(type='RandomFlip', prob=0.5, direction='horizontal'),
+    dict(type='ColorJitter', brightness=0.4, contrast=0.4, saturation=0.4),
+    dict(type='PackInputs'),
+]
+test_pipeline = [
+    dict(type='LoadImageFromFile'),
+    dict(type='ResizeEdge', scale=256, edge='short'),
+    dict(type='CenterCrop', crop_size=224),
+    dict(type='PackInputs'),
+]
+folder = dict(type='CustomDataset', data_root=data_root, data_prefix='',
+              classes=data_root + '/classes.txt')
+train_dataloader = dict(
+    batch_size=32, num_workers=4, persistent_workers=True,
+    dataset=dict(folder, ann_file='train.txt', pipeline=train_pipeline),
+    sampler=dict(type='DefaultSampler', shuffle=True))
+val_dataloader = dict(
+    batch_size=64, num_workers=4, persistent_workers=True,
+    dataset=dict(folder, ann_file='val.txt', pipeline=test_pipeline),
+    sampler=dict(type='DefaultSampler', shuffle=False))
+test_dataloader = val_dataloader
+val_evaluator = dict(type='Accuracy', topk=(1, 5))
+test_evaluator = val_evaluator

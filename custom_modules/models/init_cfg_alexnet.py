@@ -1,0 +1,20 @@
+"""mmpretrain's AlexNet with an ``init_cfg``, so a config can name its ImageNet weights.
+
+mmpretrain 1.2.0's ``AlexNet.__init__`` takes only ``num_classes`` and passes
+no ``init_cfg`` to its base class, so ``init_cfg=dict(type='Pretrained', ...)``
+is rejected. Its layer names equal torchvision's AlexNet, whose ImageNet
+checkpoint therefore loads as is (the differently sized last layer is skipped
+with a warning and trained from scratch).
+"""
+import copy
+
+from mmpretrain.models.backbones import AlexNet
+from mmpretrain.registry import MODELS
+
+
+@MODELS.register_module()
+class InitCfgAlexNet(AlexNet):
+
+    def __init__(self, num_classes: int = -1, init_cfg=None):
+        super().__init__(num_classes=num_classes)
+        self.init_cfg = copy.deepcopy(init_cfg)

@@ -1,0 +1,31 @@
+"""tools/data/folder_to_ann.py: classes.txt, seeded 80/20 split, counts, unreadable images refused."""
+from tests.helpers.configs import run_tool
+from tests.helpers.image_data import make_class_folders
+
+
+def _rows(path):
+    return [line.rsplit(' ', 1) for line in path.read_text().splitlines()]
+
+
+def test_annotations_split_and_refusal(tmp_path):
+    root, bad = make_class_folders(tmp_path / 'animals', classes=('cat', 'dog', 'fox'), per_class=5)
+    result = run_tool('tools/data/folder_to_ann.py', str(root))
+    assert result.returncode == 0, result.stderr
+    assert (root / 'classes.txt').read_text().split() == ['cat', 'dog', 'fox']
+    train, val = _rows(root / 'train.txt'), _rows(root / 'val.txt')
+    assert len(train) == 12 and len(val) == 3  # 4 of 5 per class for training
+    assert {label for _, label in val} == {'0', '1', '2'}
+    assert all(path.split('/')[0] == ['cat', 'dog', 'fox'][int(label)] for path, label in train + val)
+    assert 'cat/broken.jpg' not in {path for path, _ in train + val}
+    assert f'refused 1 unreadable image(s)' in result.stderr and str(bad) in result.stderr
+    assert 'cat: 5 images' in result.stdout and 'dog: 5 images' in result.stdout
+
+    again = run_tool('tools/data/folder_to_ann.py', str(root), '--seed', '0')
+    assert again.returncode == 0 and _rows(root / 'train.txt') == train  # seeded
+    other = run_tool('tools/data/folder_to_ann.py', str(root), '--seed', '1')
+    assert other.returncode == 0 and _rows(root / 'train.txt') != train
+
+
+def test_not_a_folder_of_class_folders(tmp_path):
+    result = run_tool('tools/data/folder_to_ann.py', str(tmp_path / 'missing'))
+    assert result.returncode == 1 and 'is not a folder' in result.stderr

@@ -1,0 +1,79 @@
+"""GoogLeNet backbone and GoogLeNetHead: feature shapes, auxiliary losses, predict without aux."""
+import pytest
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from mmpretrain.registry import MODELS
+from mmpretrain.structures import DataSample
+
+import custom_modules  # noqa: F401
+from custom_modules.models import GoogLeNet
+
+# parameters of the whole classifier with 10 classes, aux heads included (printed by the test)
+PINNED_PARAMS = 10_341_310
+LABELS = (3, 7)
+
+
+def build_classifier():
+    return MODELS.build(dict(type='ImageClassifier', backbone=dict(type='GoogLeNet'), neck=None,
+                             head=dict(type='GoogLeNetHead', num_classes=10)))
+
+
+def samples():
+    return [DataSample().set_gt_label(k) for k in LABELS]
+
+
+def test_backbone_returns_aux_inputs_only_in_training():
+    backbone = GoogLeNet()
+    inputs = torch.randn(2, 3, 224, 224)
+    with torch.no_grad():
+        backbone.train()  # mmpretrain's BaseBackbone.train() returns None, so no chaining
+        train_shapes = [tuple(o.shape) for o in backbone(inputs)]
+        backbone.eval()
+        eval_shapes = [tuple(o.shape) for o in backbone(inputs)]
+    assert train_shapes == [(2, 512, 14, 14), (2, 528, 14, 14), (2, 1024, 7, 7)]
+    assert eval_shapes == [(2, 1024, 7, 7)]
+
+
+def test_parameter_count_is_pinned():
+    model = build_classifier()
+    count = sum(p.numel() for p in model.parameters())
+    print(f'GoogLeNet + aux heads, 10 classes: {count:,} parameters')
+    assert count == PINNED_PARAMS
+
+
+def test_training_loss_adds_weighted_aux_losses():
+    torch.manual_seed(0)
+    model = build_classifier().train()
+    for module in model.modules():  # deterministic heads, so the losses can be recomputed
+        if isinstance(module, nn.Dropout):
+            module.p = 0.0
+    inputs = torch.randn(2, 3, 96, 96)
+    losses = model(inputs, samples(), mode='loss')
+    assert set(losses) == {'loss', 'loss_aux1', 'loss_aux2'}
+
+    head, target = model.head, torch.tensor(LABELS)
+    with torch.no_grad():  # BN in training mode sees the same batch, so features repeat
+        out_4a, out_4d, out_5b = model.extract_feat(inputs)
+        expected = {
+            'loss': F.cross_entropy(head.classifier(out_5b), target),
+            'loss_aux1': 0.3 * F.cross_entropy(head.aux_classifiers[0](out_4a), target),
+            'loss_aux2': 0.3 * F.cross_entropy(head.aux_classifiers[1](out_4d), target)}
+    for key, value in expected.items():
+        torch.testing.assert_close(losses[key].detach(), value, rtol=1e-5, atol=1e-6)
+    total, _ = model.parse_losses(losses)
+    assert total.item() == pytest.approx(sum(v.item() for v in expected.values()), rel=1e-5)
+
+
+def test_predict_in_eval_mode_uses_the_main_classifier_only():
+    model = build_classifier().eval()
+    calls = []
+    for i, aux in enumerate(model.head.aux_classifiers):
+        aux.register_forward_hook(lambda module, args, out, i=i: calls.append(i))
+    with torch.no_grad():
+        predictions = model(torch.randn(2, 3, 96, 96), samples(), mode='predict')
+        eval_losses = model(torch.randn(2, 3, 96, 96), samples(), mode='loss')
+    assert calls == []
+    assert len(predictions) == 2
+    assert all(p.pred_score.shape == (10, ) for p in predictions)
+    assert set(eval_losses) == {'loss'}

@@ -1,7 +1,8 @@
 # Your own images: a folder of class folders prepared by
 #   python tools/data/folder_to_ann.py data/custom
 # which writes classes.txt, train.txt and val.txt (80/20 per class) next to them.
-# Set num_classes to the number of lines of classes.txt (a wrong value is reported).
+# Set num_classes to the number of lines of classes.txt (a wrong value is reported);
+# with fewer than 5 classes use val_evaluator = dict(type='Accuracy', topk=(1, )).
 data_root = 'data/custom'
 num_classes = 10
 

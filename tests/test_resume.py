@@ -59,7 +59,7 @@ def test_sigkill_then_resume_matches_uninterrupted(config, uninterrupted, tmp_pa
     proc = subprocess.Popen([sys.executable, 'tools/train.py', config, '--work-dir', str(tmp_path)],
                             cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 300
-    while not osp.exists(tmp_path / 'epoch_1.pth') and proc.poll() is None and time.time() < deadline:
+    while not osp.exists(tmp_path / 'last_checkpoint') and proc.poll() is None and time.time() < deadline:
         time.sleep(0.02)
     proc.send_signal(signal.SIGKILL)
     assert proc.wait() == -signal.SIGKILL, 'the run finished before it could be killed'

@@ -2,12 +2,12 @@
 # train_test_split.txt) with the official train/test split, read by mmpretrain's
 # CUB dataset. Training: short side 256, random 224 crop, horizontal flip and a
 # random rotation in [-15, 15] degrees.
+_base_ = ['./imagenet_norm_224.py']
 data_root = 'data/CUB_200_2011'
 num_classes = 200
 
-data_preprocessor = dict(
-    num_classes=num_classes,
-    mean=[123.675, 116.28, 103.53], std=[58.395, 57.12, 57.375], to_rgb=True)
+data_preprocessor = dict(num_classes=num_classes)
+test_pipeline = {{_base_.test_pipeline}}
 
 train_pipeline = [
     dict(type='LoadImageFromFile'),
@@ -16,12 +16,6 @@ train_pipeline = [
     dict(type='RandomFlip', prob=0.5, direction='horizontal'),
     dict(type='Rotate', magnitude_level=10, magnitude_range=(0, 15), magnitude_std='inf',
          prob=1.0, random_negative_prob=0.5, pad_val=0, interpolation='bilinear'),
-    dict(type='PackInputs'),
-]
-test_pipeline = [
-    dict(type='LoadImageFromFile'),
-    dict(type='ResizeEdge', scale=256, edge='short'),
-    dict(type='CenterCrop', crop_size=224),
     dict(type='PackInputs'),
 ]
 train_dataloader = dict(

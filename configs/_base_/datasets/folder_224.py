@@ -3,12 +3,12 @@
 # which writes classes.txt, train.txt and val.txt (80/20 per class) next to them.
 # Set num_classes to the number of lines of classes.txt (a wrong value is reported);
 # with fewer than 5 classes use val_evaluator = dict(type='Accuracy', topk=(1, )).
+_base_ = ['./imagenet_norm_224.py']
 data_root = 'data/custom'
 num_classes = 10
 
-data_preprocessor = dict(
-    num_classes=num_classes,
-    mean=[123.675, 116.28, 103.53], std=[58.395, 57.12, 57.375], to_rgb=True)
+data_preprocessor = dict(num_classes=num_classes)
+test_pipeline = {{_base_.test_pipeline}}
 
 train_pipeline = [
     dict(type='LoadImageFromFile'),
@@ -16,12 +16,6 @@ train_pipeline = [
          aspect_ratio_range=(3. / 4., 4. / 3.)),
     dict(type='RandomFlip', prob=0.5, direction='horizontal'),
     dict(type='ColorJitter', brightness=0.4, contrast=0.4, saturation=0.4),
-    dict(type='PackInputs'),
-]
-test_pipeline = [
-    dict(type='LoadImageFromFile'),
-    dict(type='ResizeEdge', scale=256, edge='short'),
-    dict(type='CenterCrop', crop_size=224),
     dict(type='PackInputs'),
 ]
 folder = dict(type='CustomDataset', data_root=data_root, data_prefix='',

@@ -1,22 +1,33 @@
-"""GoogLeNet backbone and GoogLeNetHead: feature shapes, auxiliary losses, predict without aux."""
+"""GoogLeNet backbone and GoogLeNetHead: feature shapes, auxiliary losses, predict without aux,
+torchvision-compatible names (its ImageNet checkpoint loads into the backbone by name)."""
 import pytest
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+import torchvision
 from mmpretrain.registry import MODELS
 from mmpretrain.structures import DataSample
 
 import custom_modules  # noqa: F401
-from custom_modules.models import GoogLeNet
+from custom_modules.models import GoogLeNet, GoogLeNetHead
 
 # parameters of the whole classifier with 10 classes, aux heads included (printed by the test)
-PINNED_PARAMS = 10_341_310
+PINNED_PARAMS = 9_960_638
 LABELS = (3, 7)
 
 
 def build_classifier():
     return MODELS.build(dict(type='ImageClassifier', backbone=dict(type='GoogLeNet'), neck=None,
                              head=dict(type='GoogLeNetHead', num_classes=10)))
+
+
+def torchvision_googlenet():
+    return torchvision.models.googlenet(weights=None, aux_logits=True, init_weights=False)
+
+
+def backbone_part(state_dict):
+    """The keys of torchvision's GoogLeNet that belong to our backbone (no aux heads, no fc)."""
+    return {k: v for k, v in state_dict.items() if not k.startswith(('aux1.', 'aux2.', 'fc.'))}
 
 
 def samples():
@@ -56,9 +67,9 @@ def test_training_loss_adds_weighted_aux_losses():
     with torch.no_grad():  # BN in training mode sees the same batch, so features repeat
         out_4a, out_4d, out_5b = model.extract_feat(inputs)
         expected = {
-            'loss': F.cross_entropy(head.classifier(out_5b), target),
-            'loss_aux1': 0.3 * F.cross_entropy(head.aux_classifiers[0](out_4a), target),
-            'loss_aux2': 0.3 * F.cross_entropy(head.aux_classifiers[1](out_4d), target)}
+            'loss': F.cross_entropy(head.fc(out_5b.mean((2, 3))), target),
+            'loss_aux1': 0.3 * F.cross_entropy(head.aux1(out_4a), target),
+            'loss_aux2': 0.3 * F.cross_entropy(head.aux2(out_4d), target)}
     for key, value in expected.items():
         torch.testing.assert_close(losses[key].detach(), value, rtol=1e-5, atol=1e-6)
     total, _ = model.parse_losses(losses)
@@ -68,7 +79,7 @@ def test_training_loss_adds_weighted_aux_losses():
 def test_predict_in_eval_mode_uses_the_main_classifier_only():
     model = build_classifier().eval()
     calls = []
-    for i, aux in enumerate(model.head.aux_classifiers):
+    for i, aux in enumerate((model.head.aux1, model.head.aux2)):
         aux.register_forward_hook(lambda module, args, out, i=i: calls.append(i))
     with torch.no_grad():
         predictions = model(torch.randn(2, 3, 96, 96), samples(), mode='predict')
@@ -77,3 +88,40 @@ def test_predict_in_eval_mode_uses_the_main_classifier_only():
     assert len(predictions) == 2
     assert all(p.pred_score.shape == (10, ) for p in predictions)
     assert set(eval_losses) == {'loss'}
+
+
+def test_backbone_state_dict_matches_torchvision():
+    expected = backbone_part(torchvision_googlenet().state_dict())
+    backbone = GoogLeNet()
+    assert set(backbone.state_dict()) == set(expected)  # num_batches_tracked included
+    backbone.load_state_dict(expected, strict=True)  # names and shapes match exactly
+
+
+def test_head_names_match_torchvision():
+    reference = torchvision_googlenet().state_dict()
+    head = GoogLeNetHead(num_classes=1000)
+    own = head.state_dict()
+    assert set(own) == {k for k in reference if k.startswith(('aux1.', 'aux2.', 'fc.'))}
+    assert all(own[k].shape == reference[k].shape for k in own)
+
+
+def test_pretrained_init_cfg_loads_torchvision_checkpoint(tmp_path):
+    torch.manual_seed(0)
+    reference = torchvision_googlenet().eval()
+    for module in reference.modules():  # non-trivial statistics, so BN eps and order matter
+        if isinstance(module, nn.BatchNorm2d):
+            module.running_mean.uniform_(-0.1, 0.1)
+            module.running_var.uniform_(0.5, 1.5)
+    checkpoint = tmp_path / 'googlenet.pth'
+    torch.save(reference.state_dict(), checkpoint)  # whole file: aux and fc keys are unexpected
+    backbone = GoogLeNet(init_cfg=dict(type='Pretrained', checkpoint=str(checkpoint)))
+    backbone.init_weights()
+    backbone.eval()
+
+    captured = []
+    reference.inception5b.register_forward_hook(lambda module, args, out: captured.append(out))
+    inputs = torch.randn(1, 3, 224, 224)
+    with torch.no_grad():
+        reference(inputs)
+        (out_5b, ) = backbone(inputs)
+    torch.testing.assert_close(out_5b, captured[0], rtol=1e-4, atol=1e-5)

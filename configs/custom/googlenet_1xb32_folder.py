@@ -1,6 +1,6 @@
 # GoogLeNet (Inception v1) from scratch on your image folders: the two auxiliary
 # classifiers add 0.3 x their losses in training and are not used at test.
-# (No OpenMMLab ImageNet weights; torchvision's use other layer names.)
+# (ImageNet weights: googlenet_1xb32-pretrained_folder.py loads torchvision's by name.)
 _base_ = ['../_base_/folder_classification.py']
 model = dict(
     type='ImageClassifier',

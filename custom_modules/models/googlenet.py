@@ -1,14 +1,19 @@
-"""GoogLeNet / Inception v1 (Szegedy et al., 2015) for training from scratch on 224x224 images.
+"""GoogLeNet / Inception v1 (Szegedy et al., 2015) on 224x224 images, torchvision-compatible.
 
 mmpretrain 1.2.0 has no GoogLeNet, so the "your own image folders" experiments
-get it here, with its two auxiliary classifiers. The backbone follows the
-torchvision layout (BatchNorm after every conv, ceil-mode max pools) so it trains
-from scratch without the paper's local response normalisation; unlike torchvision,
-the third Inception branch keeps the paper's 5x5 conv (torchvision uses 3x3).
-In training mode the backbone returns the outputs of 4a, 4d and 5b (the inputs of
-the two auxiliary classifiers and of the main one); in eval mode only 5b's.
-``GoogLeNetHead`` adds ``aux_weight`` times each auxiliary loss to the main loss
-during training and predicts with the main classifier only.
+get it here, with its two auxiliary classifiers. Module names and shapes follow
+torchvision's ``GoogLeNet`` (``conv1`` ... ``inception5b``; each conv is a bias-free
+conv + BatchNorm(eps=1e-3) + ReLU exposing ``.conv`` and ``.bn``; Inception branches
+``branch1``..``branch4``), so torchvision's ImageNet checkpoint loads into the
+backbone by name with ``init_cfg=dict(type='Pretrained', checkpoint=...)``.
+Like torchvision (and unlike the paper), the third Inception branch uses a 3x3
+conv where the paper has a 5x5 one and the max pool before 5a is 2x2 (paper: 3x3);
+the BatchNorm replaces the paper's local response normalisation. In training mode
+the backbone returns the outputs of 4a, 4d and 5b (the inputs of the two auxiliary
+classifiers and of the main one); in eval mode only 5b's. ``GoogLeNetHead``
+(``fc``, ``aux1``, ``aux2``, named like torchvision's) adds ``aux_weight`` times
+each auxiliary loss to the main loss during training and predicts with the main
+classifier only.
 """
 import torch
 import torch.nn as nn
@@ -17,37 +22,47 @@ from mmpretrain.models.backbones.base_backbone import BaseBackbone
 from mmpretrain.models.heads import ClsHead
 from mmpretrain.registry import MODELS
 
-# out channels of the branches: 1x1, 3x3 reduce, 3x3, 5x5 reduce, 5x5, pool proj
+# out channels of the branches: 1x1, 3x3 reduce, 3x3, "5x5" reduce, "5x5" (a 3x3 conv
+# here, as in torchvision), pool proj
 INCEPTION_TABLE = {
     '3a': (64, 96, 128, 16, 32, 32), '3b': (128, 128, 192, 32, 96, 64),
     '4a': (192, 96, 208, 16, 48, 64), '4b': (160, 112, 224, 24, 64, 64),
     '4c': (128, 128, 256, 24, 64, 64), '4d': (112, 144, 288, 32, 64, 64),
     '4e': (256, 160, 320, 32, 128, 128), '5a': (256, 160, 320, 32, 128, 128),
     '5b': (384, 192, 384, 48, 128, 128)}
+# stride-2 max pools in front of an Inception block: name, kernel size (torchvision's 4th is 2x2)
+POOL_BEFORE = {'4a': ('maxpool3', 3), '5a': ('maxpool4', 2)}
+BN = dict(type='BN', eps=0.001)  # torchvision's BasicConv2d BatchNorm
 
 
-def max_pool(stride=2):
-    return nn.MaxPool2d(3, stride=stride, padding=1 if stride == 1 else 0, ceil_mode=True)
+def max_pool(stride=2, kernel_size=3):
+    return nn.MaxPool2d(kernel_size, stride, padding=1 if stride == 1 else 0, ceil_mode=True)
+
+
+def basic_conv(cin, cout, kernel_size, stride=1, norm_cfg=BN):
+    """Bias-free conv -> BN -> ReLU with children ``conv`` and ``bn`` (``BasicConv2d``)."""
+    return ConvModule(cin, cout, kernel_size, stride=stride, padding=kernel_size // 2,
+                      norm_cfg=norm_cfg)
 
 
 class Inception(nn.Module):
-    """Four parallel branches (1x1; 1x1->3x3; 1x1->5x5; maxpool->1x1), concatenated."""
+    """Four parallel branches (1x1; 1x1->3x3; 1x1->3x3; maxpool->1x1), concatenated."""
 
-    def __init__(self, in_channels, channels, norm_cfg=dict(type='BN')):
+    def __init__(self, in_channels, channels, norm_cfg=BN):
         super().__init__()
         c1, c3_reduce, c3, c5_reduce, c5, pool_proj = channels
         self.out_channels = c1 + c3 + c5 + pool_proj
 
         def conv(cin, cout, k):
-            return ConvModule(cin, cout, k, padding=k // 2, norm_cfg=norm_cfg)
+            return basic_conv(cin, cout, k, norm_cfg=norm_cfg)
 
-        self.branch1x1 = conv(in_channels, c1, 1)
-        self.branch3x3 = nn.Sequential(conv(in_channels, c3_reduce, 1), conv(c3_reduce, c3, 3))
-        self.branch5x5 = nn.Sequential(conv(in_channels, c5_reduce, 1), conv(c5_reduce, c5, 5))
-        self.branch_pool = nn.Sequential(max_pool(stride=1), conv(in_channels, pool_proj, 1))
+        self.branch1 = conv(in_channels, c1, 1)
+        self.branch2 = nn.Sequential(conv(in_channels, c3_reduce, 1), conv(c3_reduce, c3, 3))
+        self.branch3 = nn.Sequential(conv(in_channels, c5_reduce, 1), conv(c5_reduce, c5, 3))
+        self.branch4 = nn.Sequential(max_pool(stride=1), conv(in_channels, pool_proj, 1))
 
     def forward(self, x):
-        branches = (self.branch1x1, self.branch3x3, self.branch5x5, self.branch_pool)
+        branches = (self.branch1, self.branch2, self.branch3, self.branch4)
         return torch.cat([branch(x) for branch in branches], dim=1)
 
 
@@ -56,44 +71,59 @@ class GoogLeNet(BaseBackbone):
     """Training: (out_4a, out_4d, out_5b), i.e. 512x14x14, 528x14x14, 1024x7x7 at 224 px.
     Eval: (out_5b, )."""
 
-    def __init__(self, norm_cfg=dict(type='BN'), init_cfg=[
+    def __init__(self, norm_cfg=BN, init_cfg=[
             dict(type='Kaiming', layer='Conv2d'),
             dict(type='Constant', val=1, layer='_BatchNorm')]):
         super().__init__(init_cfg)
-        self.stem = nn.Sequential(
-            ConvModule(3, 64, 7, stride=2, padding=3, norm_cfg=norm_cfg), max_pool(),
-            ConvModule(64, 64, 1, norm_cfg=norm_cfg),
-            ConvModule(64, 192, 3, padding=1, norm_cfg=norm_cfg), max_pool())
+        self.conv1 = basic_conv(3, 64, 7, stride=2, norm_cfg=norm_cfg)
+        self.maxpool1 = max_pool()
+        self.conv2 = basic_conv(64, 64, 1, norm_cfg=norm_cfg)
+        self.conv3 = basic_conv(64, 192, 3, norm_cfg=norm_cfg)
+        self.maxpool2 = max_pool()
         channels = 192
         for name, table in INCEPTION_TABLE.items():
+            if name in POOL_BEFORE:
+                pool_name, kernel_size = POOL_BEFORE[name]
+                self.add_module(pool_name, max_pool(kernel_size=kernel_size))
             block = Inception(channels, table, norm_cfg)
             self.add_module(f'inception{name}', block)
             channels = block.out_channels
-        self.pool3, self.pool4 = max_pool(), max_pool()
 
     def forward(self, x):
-        x = self.inception3b(self.inception3a(self.stem(x)))
-        out_4a = self.inception4a(self.pool3(x))
+        x = self.maxpool1(self.conv1(x))
+        x = self.maxpool2(self.conv3(self.conv2(x)))
+        x = self.inception3b(self.inception3a(x))
+        out_4a = self.inception4a(self.maxpool3(x))
         out_4d = self.inception4d(self.inception4c(self.inception4b(out_4a)))
-        x = self.pool4(self.inception4e(out_4d))
+        x = self.maxpool4(self.inception4e(out_4d))
         out_5b = self.inception5b(self.inception5a(x))
         return (out_4a, out_4d, out_5b) if self.training else (out_5b, )
 
 
-class AuxClassifier(nn.Sequential):
-    """avgpool 4x4 -> 1x1 conv 128 + ReLU -> fc 1024 + ReLU -> dropout -> fc num_classes."""
+class AuxClassifier(nn.Module):
+    """avgpool 4x4 -> 1x1 conv 128 (+BN, ReLU) -> fc1 1024 + ReLU -> dropout -> fc2.
 
-    def __init__(self, in_channels, num_classes, dropout=0.7):
-        super().__init__(
-            nn.AdaptiveAvgPool2d(4), nn.Conv2d(in_channels, 128, 1), nn.ReLU(inplace=True),
-            nn.Flatten(), nn.Linear(128 * 4 * 4, 1024), nn.ReLU(inplace=True),
-            nn.Dropout(dropout), nn.Linear(1024, num_classes))
+    Named like torchvision's ``InceptionAux``."""
+
+    def __init__(self, in_channels, num_classes, dropout=0.7, norm_cfg=BN):
+        super().__init__()
+        self.avgpool = nn.AdaptiveAvgPool2d(4)
+        self.conv = basic_conv(in_channels, 128, 1, norm_cfg=norm_cfg)
+        self.fc1 = nn.Linear(128 * 4 * 4, 1024)
+        self.relu = nn.ReLU(inplace=True)
+        self.dropout = nn.Dropout(dropout)
+        self.fc2 = nn.Linear(1024, num_classes)
+
+    def forward(self, x):
+        x = self.conv(self.avgpool(x)).flatten(1)
+        return self.fc2(self.dropout(self.relu(self.fc1(x))))
 
 
 @MODELS.register_module()
 class GoogLeNetHead(ClsHead):
-    """Main classifier on ``feats[-1]``; in training, ``aux_weight`` x the loss of an
-    auxiliary classifier on each earlier map is added as ``loss_aux1``, ``loss_aux2``."""
+    """Main classifier ``fc`` on ``feats[-1]``; in training, ``aux_weight`` x the loss of
+    the auxiliary classifiers ``aux1`` and ``aux2`` on the two earlier maps is added as
+    ``loss_aux1``, ``loss_aux2``."""
 
     def __init__(self, num_classes, in_channels=1024, aux_in_channels=(512, 528),
                  aux_weight=0.3, dropout=0.4, aux_dropout=0.7,
@@ -101,20 +131,23 @@ class GoogLeNetHead(ClsHead):
         super().__init__(init_cfg=init_cfg, **kwargs)
         self.num_classes = num_classes
         self.aux_weight = aux_weight
-        self.classifier = nn.Sequential(
-            nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(dropout),
-            nn.Linear(in_channels, num_classes))
-        self.aux_classifiers = nn.ModuleList(
-            AuxClassifier(c, num_classes, aux_dropout) for c in aux_in_channels)
+        self.avgpool = nn.AdaptiveAvgPool2d(1)
+        self.dropout = nn.Dropout(dropout)
+        self.fc = nn.Linear(in_channels, num_classes)
+        self.aux1, self.aux2 = (AuxClassifier(c, num_classes, aux_dropout)
+                                for c in aux_in_channels)
+
+    def pre_logits(self, feats):
+        """Globally pooled ``feats[-1]``."""
+        return self.avgpool(feats[-1]).flatten(1)
 
     def forward(self, feats):
-        return self.classifier(self.pre_logits(feats))
+        return self.fc(self.dropout(self.pre_logits(feats)))
 
     def loss(self, feats, data_samples, **kwargs):
         losses = self._get_loss(self(feats), data_samples, **kwargs)
         if len(feats) > 1:  # the backbone only returns the auxiliary inputs in training
-            aux_feats = feats[:len(self.aux_classifiers)]
-            for i, (aux, feat) in enumerate(zip(self.aux_classifiers, aux_feats), start=1):
+            for i, (aux, feat) in enumerate(zip((self.aux1, self.aux2), feats), start=1):
                 aux_loss = self._get_loss(aux(feat), data_samples, **kwargs)['loss']
                 losses[f'loss_aux{i}'] = self.aux_weight * aux_loss
         return losses

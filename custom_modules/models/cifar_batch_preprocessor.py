@@ -29,13 +29,12 @@ def random_crop_with_padding(images: torch.Tensor, padding: int) -> torch.Tensor
     return windows[torch.arange(n, device=images.device), :, dy, dx]
 
 
-def random_horizontal_flip(images: torch.Tensor, prob: float,
-                           inplace: bool = False) -> torch.Tensor:
-    """Flip each image with probability ``prob`` (only the chosen ones are touched)."""
-    chosen = (torch.rand(images.shape[0], device=images.device) < prob).nonzero()[:, 0]
-    images = images if inplace else images.clone()
-    images[chosen] = images[chosen].flip(-1)
-    return images
+def random_horizontal_flip(images: torch.Tensor, prob: float) -> torch.Tensor:
+    """Flip each image with probability ``prob`` (no host-device sync)."""
+    if prob <= 0:
+        return images
+    flip = torch.rand(images.shape[0], device=images.device) < prob
+    return torch.where(flip[:, None, None, None], images.flip(-1), images)
 
 
 @MODELS.register_module()
@@ -61,7 +60,7 @@ class CIFARBatchPreprocessor(ClsDataPreprocessor):
                 inputs = torch.stack(inputs)
             if augment:
                 inputs = random_crop_with_padding(inputs, self.crop_padding)
-                inputs = random_horizontal_flip(inputs, self.flip_prob, inplace=True)
+                inputs = random_horizontal_flip(inputs, self.flip_prob)
             if self.resize_to:
                 inputs = F.interpolate(inputs.float(), size=(self.resize_to, self.resize_to),
                                        mode='bilinear', align_corners=False)
@@ -71,7 +70,7 @@ class CIFARBatchPreprocessor(ClsDataPreprocessor):
     def _fast_forward(self, data: dict, labels: torch.Tensor) -> dict:
         """Training on ``cifar_collate`` batches: no per-sample label round trips."""
         inputs = random_crop_with_padding(self.cast_data(data['inputs']), self.crop_padding)
-        inputs = random_horizontal_flip(inputs, self.flip_prob, inplace=self.crop_padding > 0)
+        inputs = random_horizontal_flip(inputs, self.flip_prob)
         if self.resize_to:
             inputs = F.interpolate(inputs.float(), size=(self.resize_to, self.resize_to),
                                    mode='bilinear', align_corners=False)
@@ -80,7 +79,8 @@ class CIFARBatchPreprocessor(ClsDataPreprocessor):
         inputs = inputs.float().sub_(self.mean).div_(self.std)
         samples = data['data_samples']
         if self.batch_augments is not None:
-            scores = F.one_hot(labels.to(inputs.device), self.num_classes).float()
+            # one-hot on the host: on a GPU, one_hot's range check would sync every batch
+            scores = F.one_hot(labels, self.num_classes).float().to(inputs.device)
             inputs, scores = self.batch_augments(inputs, scores)
             for sample, score in zip(samples, scores):
                 sample.gt_score = score

@@ -19,23 +19,19 @@ import time
 
 import torch
 import torch.nn.functional as F
+from mmengine.hooks import Hook
 
 REPO = osp.dirname(osp.dirname(osp.abspath(__file__)))
 sys.path.insert(0, REPO)
 CONFIG = osp.join(REPO, 'configs/demo/resnet18-cifar_1xb32_digits.py')
 
 
-class _IterClock:
-    """Hook object: wall time between the end of warm-up and the last iteration."""
+class IterClock(Hook):
+    """Wall time between the end of warm-up and the last training iteration."""
     priority = 'LOWEST'
 
     def __init__(self, warmup):
         self.warmup, self.start, self.end = warmup, None, None
-
-    def __getattr__(self, name):  # every other hook point is a no-op
-        if name.startswith(('before_', 'after_')):
-            return lambda *args, **kwargs: None
-        raise AttributeError(name)
 
     def after_train_iter(self, runner, batch_idx, data_batch=None, outputs=None):
         at_start, at_end = runner.iter + 1 == self.warmup, runner.iter + 1 == runner.max_iters
@@ -48,7 +44,6 @@ class _IterClock:
 
 
 def runner_images_per_second(cfg, iters, warmup, batch):
-    from mmengine.hooks import Hook
     from mmengine.runner import Runner
     cfg = cfg.copy()
     epoch_iters = len(runner_dataset_indices(cfg)) // batch
@@ -61,8 +56,8 @@ def runner_images_per_second(cfg, iters, warmup, batch):
     cfg.work_dir = tempfile.mkdtemp(prefix='bench_runner_')
     cfg.log_level = 'WARNING'
     runner = Runner.from_cfg(cfg)
-    clock = type('IterClock', (_IterClock, Hook), {})(warmup)
-    runner.register_hook(clock)
+    clock = IterClock(warmup)
+    runner.register_hook(clock, priority='LOWEST')
     runner.train()
     timed_iters = runner.max_iters - warmup
     return timed_iters * batch / (clock.end - clock.start)
@@ -149,7 +144,8 @@ def main():
               f'ratio {runner_ips[-1] / plain_ips[-1]:.3f}', flush=True)
     ratio = statistics.median(a / b for a, b in zip(runner_ips, plain_ips))
     ratio_logging = statistics.median(a / b for a, b in zip(runner_ips, logging_ips))
-    print(f'device {args.device}, batch {batch}, {args.iters} timed iterations x {args.repeats}: '
+    print(f'device {args.device}, batch {batch}, {args.repeats} repeats of >= {args.iters} timed '
+          f'iterations (the Runner runs whole epochs): '
           f'Runner {statistics.median(runner_ips):.1f} img/s, plain loop '
           f'{statistics.median(plain_ips):.1f} img/s, median ratio Runner/plain = {ratio:.3f} '
           f'(target >= 0.95); vs a plain loop that reads its loss each iteration: '

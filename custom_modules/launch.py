@@ -11,7 +11,7 @@ import sys
 
 import torch
 import torch.distributed as torch_dist
-from mmengine.config import Config
+from mmengine.config import Config, DictAction
 
 from .errors import UserInputError
 
@@ -20,7 +20,6 @@ REPO_ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
 
 def add_common_args(parser) -> None:
     """The flags tools/train.py and tools/test.py share: overrides and launcher."""
-    from mmengine.config import DictAction
     parser.add_argument('--work-dir', help='where logs (and checkpoints) go '
                         '(default: work_dirs/<config name>)')
     parser.add_argument('--cfg-options', nargs='+', action=DictAction,
@@ -31,7 +30,7 @@ def add_common_args(parser) -> None:
 
 
 def load_run_config(args) -> Config:
-    """Config of ``args.config`` with overrides, launcher, work dir and device set."""
+    """Config of ``args.config`` with ``--cfg-options``, launcher and work dir applied."""
     os.environ.setdefault('LOCAL_RANK', str(args.local_rank))
     cfg = load_config(args.config, args.cfg_options)
     cfg.launcher = args.launcher

@@ -14,10 +14,9 @@ import sys
 
 sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
 
+from custom_modules.datasets.image_files import is_image_file, is_readable_image  # noqa: E402
 from custom_modules.errors import UserInputError  # noqa: E402
 from custom_modules.launch import user_errors  # noqa: E402
-
-EXTENSIONS = ('.jpg', '.jpeg', '.png', '.bmp', '.ppm', '.pgm', '.tif', '.tiff', '.webp')
 
 
 def collect_images(paths):
@@ -25,7 +24,7 @@ def collect_images(paths):
     for path in paths:
         if osp.isdir(path):
             files += sorted(osp.join(folder, f) for folder, _, names in os.walk(path)
-                            for f in names if f.lower().endswith(EXTENSIONS))
+                            for f in names if is_image_file(f))
         elif osp.isfile(path):
             files.append(path)
         else:
@@ -34,15 +33,9 @@ def collect_images(paths):
 
 
 def split_readable(files):
-    from PIL import Image
     good, bad = [], []
     for path in files:
-        try:
-            with Image.open(path) as image:
-                image.load()
-            good.append(path)
-        except Exception:
-            bad.append(path)
+        (good if is_readable_image(path) else bad).append(path)
     return good, bad
 
 

@@ -49,31 +49,30 @@ class CIFARBatchPreprocessor(ClsDataPreprocessor):
         self.crop_padding, self.flip_prob = crop_padding, flip_prob
         self.resize_to = resize_to
 
+    def _pixel_transforms(self, inputs: torch.Tensor, training: bool) -> torch.Tensor:
+        """Crop + flip (training only), then the optional resize, on the batch."""
+        if training:
+            inputs = random_crop_with_padding(inputs, self.crop_padding)
+            inputs = random_horizontal_flip(inputs, self.flip_prob)
+        if self.resize_to:
+            inputs = F.interpolate(inputs.float(), size=(self.resize_to, self.resize_to),
+                                   mode='bilinear', align_corners=False)
+        return inputs
+
     def forward(self, data: dict, training: bool = False) -> dict:
         labels = data.pop('gt_labels', None)  # one tensor from cifar_collate
         if labels is not None and training:
             return self._fast_forward(data, labels)
-        augment = training and (self.crop_padding > 0 or self.flip_prob > 0)
-        if augment or self.resize_to:
+        if training and (self.crop_padding > 0 or self.flip_prob > 0) or self.resize_to:
             inputs = self.cast_data(data['inputs'])
             if not isinstance(inputs, torch.Tensor):
                 inputs = torch.stack(inputs)
-            if augment:
-                inputs = random_crop_with_padding(inputs, self.crop_padding)
-                inputs = random_horizontal_flip(inputs, self.flip_prob)
-            if self.resize_to:
-                inputs = F.interpolate(inputs.float(), size=(self.resize_to, self.resize_to),
-                                       mode='bilinear', align_corners=False)
-            data = dict(data, inputs=inputs)
+            data = dict(data, inputs=self._pixel_transforms(inputs, training))
         return super().forward(data, training)
 
     def _fast_forward(self, data: dict, labels: torch.Tensor) -> dict:
         """Training on ``cifar_collate`` batches: no per-sample label round trips."""
-        inputs = random_crop_with_padding(self.cast_data(data['inputs']), self.crop_padding)
-        inputs = random_horizontal_flip(inputs, self.flip_prob)
-        if self.resize_to:
-            inputs = F.interpolate(inputs.float(), size=(self.resize_to, self.resize_to),
-                                   mode='bilinear', align_corners=False)
+        inputs = self._pixel_transforms(self.cast_data(data['inputs']), training=True)
         if self.to_rgb:
             inputs = inputs.flip(1)
         inputs = inputs.float().sub_(self.mean).div_(self.std)

@@ -13,18 +13,9 @@ import os.path as osp
 import sys
 
 import numpy as np
-from PIL import Image
 
-EXTENSIONS = ('.jpg', '.jpeg', '.png', '.bmp', '.ppm', '.pgm', '.tif', '.tiff', '.webp')
-
-
-def readable(path: str) -> bool:
-    try:
-        with Image.open(path) as image:
-            image.load()  # decodes the pixels, not only the header
-        return True
-    except Exception:
-        return False
+sys.path.insert(0, osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__)))))
+from custom_modules.datasets.image_files import is_image_file, is_readable_image  # noqa: E402
 
 
 def scan(root: str):
@@ -34,10 +25,10 @@ def scan(root: str):
         raise SystemExit(f'error: {root} has no class folders (expected {root}/<class>/<image>)')
     images, unreadable = {}, []
     for name in classes:
-        files = sorted(f for f in os.listdir(osp.join(root, name)) if f.lower().endswith(EXTENSIONS))
+        files = sorted(f for f in os.listdir(osp.join(root, name)) if is_image_file(f))
         images[name] = []
         for f in files:
-            if readable(osp.join(root, name, f)):
+            if is_readable_image(osp.join(root, name, f)):
                 images[name].append(f'{name}/{f}')
             else:
                 unreadable.append(osp.join(root, name, f))

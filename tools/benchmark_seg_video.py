@@ -21,7 +21,9 @@ import time
 
 sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
 
-from custom_modules.launch import user_errors  # noqa: E402
+from mmengine.config import DictAction  # noqa: E402
+
+from custom_modules.launch import load_config, user_errors  # noqa: E402
 
 
 def _seg_video_module():
@@ -45,6 +47,9 @@ def parse_args(argv=None):
     parser.add_argument('--repeats', type=int, default=3, help='timed runs of each pipeline')
     parser.add_argument('--device', help='default: cuda when available')
     parser.add_argument('--opacity', type=float, default=0.5)
+    parser.add_argument('--cfg-options', nargs='+', action=DictAction,
+                        help='config overrides for both pipelines, e.g. '
+                        'test_pipeline.1.scale="(512,256)"')
     return parser.parse_args(argv)
 
 
@@ -60,14 +65,13 @@ def generate_video(path, frames, height, width):
     return path
 
 
-def random_checkpoint(config, path):
-    """Save a randomly initialised model of ``config`` (no pretrained downloads)."""
+def random_checkpoint(cfg, path):
+    """Save a randomly initialised model of ``cfg`` (no pretrained downloads)."""
     import torch
-    from mmengine.config import Config
     from mmengine.registry import init_default_scope
     from mmseg.registry import MODELS
     from mmseg.utils import get_classes, get_palette
-    cfg = Config.fromfile(config)
+    cfg = cfg.copy()
     init_default_scope(cfg.get('default_scope', 'mmseg'))
     cfg.model.pretrained = None
     cfg.model.backbone.init_cfg = None
@@ -115,14 +119,14 @@ def main(argv=None):
             raise UserInputError('--model takes CONFIG and at most one CHECKPOINT')
         device = args.device or default_device()
         tmp = tempfile.mkdtemp(prefix='bench_seg_video_')
-        config = args.model[0]
+        config = load_config(args.model[0], args.cfg_options)
         checkpoint = args.model[1] if len(args.model) == 2 else random_checkpoint(
             config, osp.join(tmp, 'random.pth'))
         video = args.video or generate_video(osp.join(tmp, 'video.mp4'), args.frames,
                                              *args.size)
         ours = BatchSegmenter(config, checkpoint, device=device)
-        reference = init_model(config, checkpoint, device=device)
-        print(f'video {video}, model {config}, device {device}, '
+        reference = init_model(config.copy(), checkpoint, device=device)
+        print(f'video {video}, model {args.model[0]}, device {device}, '
               f'{torch.get_num_threads()} torch threads, batch {args.batch_size}')
         runs = {'seg_video': [], 'reference': []}
         for r in range(args.repeats):

@@ -35,14 +35,15 @@ def default_device() -> str:
 class BatchSegmenter:
     """One Cityscapes model (``config`` + ``checkpoint``): ``predict(frames) -> label maps``."""
 
-    def __init__(self, config: str, checkpoint: str, device: str = None,
+    def __init__(self, config, checkpoint: str, device: str = None,
                  classes=CITYSCAPES_CLASSES):
+        """``config``: a config file or a loaded :class:`Config`."""
         from mmseg.apis import init_model
         for path, what in ((config, 'config'), (checkpoint, 'checkpoint')):
-            if not osp.isfile(path):
+            if isinstance(path, str) and not osp.isfile(path):
                 raise UserInputError(f'{what} file {path} does not exist')
-        cfg = Config.fromfile(config)
-        self.name = osp.splitext(osp.basename(config))[0]
+        cfg = Config.fromfile(config) if isinstance(config, str) else config.copy()
+        self.name = osp.splitext(osp.basename(cfg.filename or 'model'))[0]
         self.device = device or default_device()
         self.model = init_model(cfg, checkpoint, device=self.device)
         heads = self.model.decode_head

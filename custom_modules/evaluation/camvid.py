@@ -45,8 +45,8 @@ class CamVidMapping:
 
     def to_train_ids(self, label_bgr: np.ndarray, name: str = 'label image') -> np.ndarray:
         """(H, W) uint8 train ids (255 = ignored) of a colour label image as OpenCV reads it."""
-        packed = ((label_bgr[..., 2].astype(np.int32) << 16) | (label_bgr[..., 1].astype(np.int32) << 8)
-                  | label_bgr[..., 0])
+        bgr = label_bgr.astype(np.int32)
+        packed = (bgr[..., 2] << 16) | (bgr[..., 1] << 8) | bgr[..., 0]
         ids = self.lut[packed]
         if (ids < 0).any():
             r, g, b = (int(v) for v in label_bgr[ids < 0][0][::-1])

@@ -1,4 +1,4 @@
-"""Video segmentation helpers: threaded frame reading/writing, overlays and legends, batched inference.
+"""Video segmentation helpers: threaded frame I/O, overlays and legends, batched inference.
 
 mmseg's ``demo/video_demo.py`` reads, infers, draws and writes one frame at a
 time in one thread; these pieces let ``tools/seg_video.py`` decode and encode

@@ -12,7 +12,7 @@ CITYSCAPES_CITY = 'aachen'
 
 
 def _scene(rng, height, width):
-    """A 'street': train ids in horizontal bands (sky, building, road) plus a car box, and an image."""
+    """A 'street' (train ids: sky, building and road bands, a car box) and its image."""
     labels = np.full((height, width), 0, np.uint8)           # road
     labels[:height // 3] = 10                                  # sky
     labels[height // 3:height // 2] = 2                        # building
@@ -25,7 +25,7 @@ def _scene(rng, height, width):
 
 
 def make_cityscapes(root, per_split=4, height=64, width=128, seed=0):
-    """leftImg8bit/{train,val}/<city>/*_leftImg8bit.png and gtFine/.../*_gtFine_labelTrainIds.png."""
+    """leftImg8bit/{train,val}/<city>/*_leftImg8bit.png, gtFine/.../*_gtFine_labelTrainIds.png."""
     rng = np.random.default_rng(seed)
     for split in ('train', 'val'):
         for k in range(per_split):

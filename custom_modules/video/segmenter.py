@@ -49,8 +49,8 @@ class BatchSegmenter:
         heads = self.model.decode_head
         heads = heads if isinstance(heads, torch.nn.ModuleList) else [heads]
         if classes is not None and heads[-1].num_classes != len(classes):
-            raise ConfigError(f'{cfg.filename}: the model predicts {heads[-1].num_classes} classes, '
-                              f'a Cityscapes model predicts {len(classes)}')
+            raise ConfigError(f'{cfg.filename}: the model predicts {heads[-1].num_classes} '
+                              f'classes, a Cityscapes model predicts {len(classes)}')
         self.pipeline = Compose(_inference_pipeline(cfg))
 
     @torch.inference_mode()

@@ -21,6 +21,8 @@ def test_batch_predictions_match_single_frame_predictions(tmp_path):
     assert [m.shape for m in maps] == [(60, 100)] * 3 and maps[0].dtype == np.uint8
     assert maps[0].max() < 19
     assert np.array_equal(segmenter.predict(frames[1:2])[0], maps[1])
+    mixed = segmenter.predict([frames[0], frames[1][:40, :80]])  # different sizes in one call
+    assert [m.shape for m in mixed] == [(60, 100), (40, 80)]
 
 
 def test_missing_files_and_wrong_class_count(tmp_path):

@@ -56,6 +56,8 @@ class BatchSegmenter:
     @torch.inference_mode()
     def predict(self, frames) -> list:
         """(H, W) uint8 train-id maps at each frame's own size, for BGR ``frames``."""
+        if len({frame.shape for frame in frames}) > 1:  # mmseg batches same-size images only
+            return [self.predict([frame])[0] for frame in frames]
         items = [self.pipeline(dict(img=frame)) for frame in frames]
         batch = dict(inputs=[item['inputs'] for item in items],
                      data_samples=[item['data_samples'] for item in items])

@@ -23,8 +23,9 @@ def parse_args(argv=None):
     parser.add_argument('--out', help='dump the raw predictions to this pickle file')
     parser.add_argument('--pred-csv', help='classification: write one CSV row per test image '
                         '(true class, predicted class, score, top-5)')
-    parser.add_argument('--show-dir', help='draw predictions into this folder '
-                        '(relative to the run folder inside the work dir)')
+    parser.add_argument('--show-dir', help='draw predictions into this folder (classification '
+                        'and detection: relative to the run folder inside the work dir; '
+                        'segmentation: relative to the work dir, images under vis_data/vis_image)')
     return parser.parse_args(argv)
 
 
@@ -40,7 +41,12 @@ def build_cfg(args):
             raise UserInputError(f'--show-dir needs a visualization hook in '
                                  f'default_hooks of {args.config}')
         hook.update(_SHOW_KEYS[hook_type])
-        hook['test_out_dir' if hook_type != 'VisualizationHook' else 'out_dir'] = args.show_dir
+        if hook_type == 'SegVisualizationHook':
+            # mmseg's hook draws through the visualizer's backends: every image, into save_dir
+            hook['interval'] = 1
+            cfg.visualizer['save_dir'] = osp.join(cfg.work_dir, args.show_dir)
+        else:
+            hook['test_out_dir' if hook_type != 'VisualizationHook' else 'out_dir'] = args.show_dir
     adapt_to_device(cfg, args.launcher)
     return cfg
 

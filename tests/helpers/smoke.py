@@ -5,6 +5,7 @@ from mmengine.config import Config
 
 from .cifar_data import make_cifar10, make_cifar100
 from .image_data import make_class_folders, make_cub
+from .seg_data import make_cityscapes
 
 
 def _make_cifar(dataset, root, cfg):
@@ -27,7 +28,35 @@ DATA_MAKERS = {
     'CIFARPickleDataset': _make_cifar,
     'CUB': lambda dataset, root, cfg: make_cub(root),
     'CustomDataset': _make_folders,
+    'CityscapesDataset': lambda dataset, root, cfg: make_cityscapes(root),
 }
+
+
+def _shrink_segmentation(cfg, crop=(64, 128)):
+    """Cityscapes-sized inputs (1024x2048, 512x1024 crops) down to ``crop``, pipelines and model."""
+    scale = (crop[1], crop[0])  # mmseg scales are (w, h)
+    for _, dataset in _datasets(cfg):
+        for step in dataset.get('pipeline', []):
+            if step['type'] in ('Resize', 'RandomResize') and 'scale' in step:
+                step['scale'] = scale
+            if step['type'] == 'RandomCrop':
+                step['crop_size'] = crop
+    if cfg.model.get('data_preprocessor', {}).get('size'):
+        cfg.model.data_preprocessor.size = crop
+    if cfg.model.get('test_cfg', {}).get('mode') == 'slide':
+        cfg.model.test_cfg.update(crop_size=crop, stride=crop)
+    cfg.model.pretrained = None  # mmseg's 'open-mmlab://' backbone weights
+    # fewer repeated blocks, same architecture (SegFormer-B5 has 53, HRNet-W48 modules of 4)
+    backbone = cfg.model.backbone
+    if backbone.type == 'MixVisionTransformer':
+        backbone.num_layers = [1] * len(backbone.num_layers)
+    if backbone.type == 'HRNet':
+        for stage in backbone.extra.values():
+            stage.update(num_modules=1, num_blocks=(1,) * len(stage.num_blocks))
+
+
+# dataset type -> function(cfg) making the config's inputs and model small enough for a CPU
+SHRINKERS = {'CityscapesDataset': _shrink_segmentation}
 
 
 def _datasets(cfg):
@@ -68,6 +97,10 @@ def shrink_config(cfg: Config, data_root: str, work_dir: str) -> Config:
     else:
         cfg.train_cfg.update(max_iters=2, val_interval=2)
     _without_pretrained(cfg.model)
+    for _, dataset in _datasets(cfg):
+        if dataset.get('type') in SHRINKERS:
+            SHRINKERS[dataset['type']](cfg)
+            break
     cfg.default_hooks.logger.interval = 1
     if cfg.default_hooks.get('checkpoint'):  # writing 0.5 GB VGG checkpoints is not under test
         cfg.default_hooks.checkpoint.update(interval=-1, save_last=False, save_best=None)

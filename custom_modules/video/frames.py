@@ -1,0 +1,198 @@
+"""Frame sources (video file or folder of frames) and writers running in background threads.
+
+OpenCV decoding and encoding release the GIL, so a reader thread and a writer
+thread, each behind a bounded queue, keep the model busy while frames are
+decoded and results encoded. Errors inside a thread are re-raised in the
+caller, and bad input is reported naming the file.
+"""
+import os
+import os.path as osp
+import queue
+import threading
+
+import cv2
+
+from ..errors import DataError, UserInputError
+
+IMAGE_EXTENSIONS = ('.png', '.jpg', '.jpeg', '.bmp', '.tif', '.tiff')
+_END = object()
+
+
+class _VideoFile:
+    def __init__(self, path):
+        self.path = path
+        capture = cv2.VideoCapture(path)
+        ok = capture.isOpened()
+        self.fps = capture.get(cv2.CAP_PROP_FPS) if ok else 0
+        self.count = int(capture.get(cv2.CAP_PROP_FRAME_COUNT)) if ok else 0
+        capture.release()
+        if not ok or self.count <= 0:
+            raise DataError(f'{path}: not a readable video (corrupt file or unsupported codec)')
+
+    def __iter__(self):
+        capture = cv2.VideoCapture(self.path)
+        try:
+            read = 0
+            while True:
+                ok, frame = capture.read()
+                if not ok:
+                    break
+                read += 1
+                yield frame
+            if read == 0:
+                raise DataError(f'{self.path}: no frame could be decoded (corrupt video?)')
+        finally:
+            capture.release()
+
+
+class _FrameFolder:
+    def __init__(self, path, fps):
+        self.path, self.fps = path, fps
+        self.files = sorted(f for f in os.listdir(path) if f.lower().endswith(IMAGE_EXTENSIONS))
+        if not self.files:
+            raise DataError(f'{path}: folder holds no image files ({", ".join(IMAGE_EXTENSIONS)})')
+        self.count = len(self.files)
+
+    def __iter__(self):
+        size = None
+        for name in self.files:
+            frame = cv2.imread(osp.join(self.path, name), cv2.IMREAD_COLOR)
+            if frame is None:
+                raise DataError(f'{osp.join(self.path, name)}: not a readable image')
+            if size is not None and frame.shape != size:
+                raise DataError(f'{osp.join(self.path, name)}: size {frame.shape[:2]} differs '
+                                f'from the first frame {size[:2]}')
+            size = frame.shape
+            yield frame
+
+
+def open_frames(path: str, folder_fps: float = 30.0):
+    """A video file or a folder of frames (e.g. a CamVid sequence), with ``fps`` and ``count``."""
+    if not osp.exists(path):
+        raise UserInputError(f'input {path} does not exist')
+    return _FrameFolder(path, folder_fps) if osp.isdir(path) else _VideoFile(path)
+
+
+class _Worker(threading.Thread):
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.error = None
+
+    def run(self):
+        try:
+            self.work()
+        except BaseException as e:  # handed to the caller
+            self.error = e
+
+
+class FrameReader(_Worker):
+    """Decodes ``source`` in a thread; iterate over it for frames or ``batches(n)``."""
+
+    def __init__(self, source, queue_size: int = 16):
+        super().__init__()
+        self.source, self.queue = source, queue.Queue(maxsize=queue_size)
+        self._halt = threading.Event()
+        self.start()
+
+    def work(self):
+        try:
+            for frame in self.source:
+                while not self._halt.is_set():
+                    try:
+                        self.queue.put(frame, timeout=0.1)
+                        break
+                    except queue.Full:
+                        pass
+                if self._halt.is_set():
+                    return
+        finally:
+            self.queue.put(_END)
+
+    def __iter__(self):
+        while True:
+            item = self.queue.get()
+            if item is _END:
+                break
+            yield item
+        self.join()
+        if self.error is not None:
+            raise self.error
+
+    def batches(self, size: int):
+        batch = []
+        for frame in self:
+            batch.append(frame)
+            if len(batch) == size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    def close(self):
+        self._halt.set()
+        while self.is_alive():  # drain so the thread can post its end marker
+            try:
+                self.queue.get(timeout=0.1)
+            except queue.Empty:
+                pass
+
+
+def _fourcc(path):
+    ext = osp.splitext(path)[1].lower()
+    codes = {'.mp4': 'mp4v', '.m4v': 'mp4v', '.avi': 'MJPG', '.mkv': 'MJPG'}
+    if ext not in codes:
+        raise UserInputError(f'output {path}: unsupported extension (use {", ".join(codes)})')
+    return cv2.VideoWriter_fourcc(*codes[ext])
+
+
+class FrameWriter(_Worker):
+    """Encodes frames to ``path`` in a thread (and PNGs to ``frames_dir``); ``close()`` waits.
+
+    With ``render``, ``write`` takes anything ``render`` turns into a frame, and
+    the drawing happens in the writer thread as well.
+    """
+
+    def __init__(self, path: str, fps: float, frames_dir: str = None, queue_size: int = 16,
+                 render=None):
+        super().__init__()
+        self.path, self.fps, self.frames_dir = path, fps or 30.0, frames_dir
+        self.render = render  # optional function(item) -> frame, run in this thread
+        self.fourcc = _fourcc(path)
+        self.queue, self.written = queue.Queue(maxsize=queue_size), 0
+        for folder in (osp.dirname(osp.abspath(path)), frames_dir):
+            if folder:
+                os.makedirs(folder, exist_ok=True)
+        self.start()
+
+    def work(self):
+        writer = None
+        try:
+            while (frame := self.queue.get()) is not _END:
+                if self.render is not None:
+                    frame = self.render(frame)
+                if writer is None:
+                    writer = cv2.VideoWriter(self.path, self.fourcc, self.fps,
+                                             (frame.shape[1], frame.shape[0]))
+                    if not writer.isOpened():
+                        raise DataError(f'{self.path}: cannot open for writing video')
+                writer.write(frame)
+                if self.frames_dir:
+                    cv2.imwrite(osp.join(self.frames_dir, f'{self.written:06d}.png'), frame)
+                self.written += 1
+        finally:
+            if writer is not None:
+                writer.release()
+            while frame is not _END:  # after an error: keep accepting so write() never blocks
+                frame = self.queue.get()
+
+    def write(self, frame):
+        if self.error is not None:
+            raise self.error
+        self.queue.put(frame)
+
+    def close(self):
+        self.queue.put(_END)
+        self.join()
+        if self.error is not None:
+            raise self.error
+        return self.written

@@ -1,0 +1,69 @@
+"""Threaded frame reading and writing: video files, frame folders, clear errors on bad input."""
+import cv2
+import numpy as np
+import pytest
+
+from custom_modules.errors import DataError, UserInputError
+from custom_modules.video.frames import FrameReader, FrameWriter, open_frames
+from tests.helpers.seg_data import make_video
+
+
+def test_reader_yields_every_frame_of_a_video_in_batches(tmp_path):
+    source = open_frames(make_video(tmp_path / 'v.mp4', frames=10, height=32, width=64))
+    assert source.count == 10 and source.fps == pytest.approx(10)
+    batches = list(FrameReader(source, queue_size=2).batches(4))
+    assert [len(b) for b in batches] == [4, 4, 2]
+    assert batches[0][0].shape == (32, 64, 3)
+
+
+def test_folder_of_frames_in_name_order(tmp_path):
+    for i in (2, 0, 1):
+        cv2.imwrite(str(tmp_path / f'f{i}.png'), np.full((8, 8, 3), i * 50, np.uint8))
+    frames = list(FrameReader(open_frames(str(tmp_path), folder_fps=15)))
+    assert [int(f[0, 0, 0]) for f in frames] == [0, 50, 100]
+
+
+def test_missing_corrupt_and_empty_inputs_name_the_file(tmp_path):
+    with pytest.raises(UserInputError, match='nope.mp4 does not exist'):
+        open_frames(str(tmp_path / 'nope.mp4'))
+    bad = tmp_path / 'bad.mp4'
+    bad.write_bytes(b'not a video at all' * 100)
+    with pytest.raises(DataError, match='bad.mp4: not a readable video'):
+        open_frames(str(bad))
+    (tmp_path / 'empty').mkdir()
+    with pytest.raises(DataError, match='empty: folder holds no image files'):
+        open_frames(str(tmp_path / 'empty'))
+    (tmp_path / 'broken').mkdir()
+    (tmp_path / 'broken' / 'a.png').write_bytes(b'garbage')
+    with pytest.raises(DataError, match='a.png: not a readable image'):
+        list(FrameReader(open_frames(str(tmp_path / 'broken'))))
+
+
+def test_reader_close_stops_the_thread_early(tmp_path):
+    reader = FrameReader(open_frames(make_video(tmp_path / 'v.mp4', frames=12, height=16,
+                                                width=16)), queue_size=1)
+    next(iter(reader))
+    reader.close()
+    assert not reader.is_alive()
+
+
+def test_writer_renders_in_its_thread_and_writes_video_and_pngs(tmp_path):
+    writer = FrameWriter(str(tmp_path / 'out' / 'o.mp4'), 5, str(tmp_path / 'png'),
+                         render=lambda v: np.full((16, 32, 3), v, np.uint8))
+    for value in (10, 200, 90):
+        writer.write(value)
+    assert writer.close() == 3
+    capture = cv2.VideoCapture(str(tmp_path / 'out' / 'o.mp4'))
+    assert capture.get(cv2.CAP_PROP_FRAME_COUNT) == 3
+    assert cv2.imread(str(tmp_path / 'png' / '000001.png'))[0, 0].tolist() == [200] * 3
+    with pytest.raises(UserInputError, match='unsupported extension'):
+        FrameWriter(str(tmp_path / 'o.gif'), 5)
+
+
+def test_writer_reraises_errors_from_its_thread(tmp_path):
+    def fail(_):
+        raise RuntimeError('drawing failed')
+    writer = FrameWriter(str(tmp_path / 'o.mp4'), 5, render=fail)
+    writer.write(1)
+    with pytest.raises(RuntimeError, match='drawing failed'):
+        writer.close()

@@ -1,0 +1,108 @@
+"""Segment a driving video with one or more Cityscapes models, side by side.
+
+Input: a video file or a folder of frames (e.g. a CamVid sequence). Output: a
+video whose frames show the input next to each model's colour overlay, with a
+legend of the 19 Cityscapes classes below; optionally every frame as PNG.
+Frames are decoded and encoded (and drawn) in background threads, and the
+models run on batches (on the GPU when there is one).
+
+    python tools/seg_video.py drive.mp4 -o work_dirs/seg_video/drive.mp4 \\
+        --model configs/cityscapes/pspnet_r50-d8_4xb2-80k_cityscapes-512x1024.py pspnet.pth \\
+        --model configs/cityscapes/segformer_mit-b5_8xb1-160k_cityscapes-1024x1024.py segformer.pth
+"""
+import argparse
+import os.path as osp
+import sys
+import time
+
+sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
+
+from custom_modules.errors import UserInputError  # noqa: E402
+from custom_modules.launch import user_errors  # noqa: E402
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    parser.add_argument('input', help='video file, or folder of frames (e.g. a CamVid sequence)')
+    parser.add_argument('-o', '--out', help='output video (.mp4 or .avi; default '
+                        'work_dirs/seg_video/<input name>.mp4)')
+    parser.add_argument('--model', nargs=2, action='append', metavar=('CONFIG', 'CHECKPOINT'),
+                        required=True, help='a Cityscapes mmseg model; repeat to compare models')
+    parser.add_argument('--opacity', type=float, default=0.5,
+                        help='opacity of the colour overlay, 0..1 (default 0.5)')
+    parser.add_argument('--batch-size', type=int, default=4, help='frames per forward pass')
+    parser.add_argument('--device', help='e.g. cuda, cuda:1, cpu (default: cuda when available)')
+    parser.add_argument('--save-frames', metavar='DIR', help='also write every output frame as PNG')
+    parser.add_argument('--fps', type=float, default=30.0,
+                        help='frame rate for a folder of frames (default 30, CamVid\'s)')
+    parser.add_argument('--max-frames', type=int, help='stop after this many frames')
+    parser.add_argument('--queue-size', type=int, default=16,
+                        help='frames buffered by the reader and the writer threads')
+    return parser.parse_args(argv)
+
+
+def segment_video(input_path, out, models, opacity=0.5, batch_size=4, device=None,
+                  save_frames=None, fps=30.0, max_frames=None, queue_size=16, progress=True):
+    """Run the side-by-side pipeline; returns frames written, seconds and FPS."""
+    from mmengine.utils import ProgressBar
+
+    from custom_modules.video import BatchSegmenter, FrameReader, FrameWriter, open_frames
+    from custom_modules.video.overlay import compose, draw_legend
+    if not 0 <= opacity <= 1:
+        raise UserInputError(f'--opacity must be in [0, 1], got {opacity}')
+    if batch_size < 1:
+        raise UserInputError(f'--batch-size must be at least 1, got {batch_size}')
+    source = open_frames(input_path, fps)
+    segmenters = [m if isinstance(m, BatchSegmenter) else BatchSegmenter(*m, device=device)
+                  for m in models]
+    names = [s.name for s in segmenters]
+    legends = {}
+
+    def render(item):
+        frame, label_maps = item
+        width = frame.shape[1] * (1 + len(label_maps))
+        if width not in legends:
+            legends[width] = draw_legend(width)
+        return compose(frame, label_maps, names, opacity, legends[width])
+
+    total = source.count if not max_frames else min(source.count, max_frames)
+    bar = ProgressBar(total) if progress else None
+    start, done = time.perf_counter(), 0
+    reader = FrameReader(source, queue_size)
+    writer = FrameWriter(out, source.fps or fps, save_frames, queue_size, render=render)
+    try:
+        for batch in reader.batches(batch_size):
+            if max_frames:
+                batch = batch[:max_frames - done]
+            predictions = [s.predict(batch) for s in segmenters]
+            for i, frame in enumerate(batch):
+                writer.write((frame, [p[i] for p in predictions]))
+                if bar:
+                    bar.update()
+            done += len(batch)
+            if max_frames and done >= max_frames:
+                break
+    finally:
+        reader.close()
+        written = writer.close()
+    seconds = time.perf_counter() - start
+    return dict(frames=written, seconds=seconds, fps=written / seconds if seconds else 0.0)
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    with user_errors():
+        out = args.out or osp.join('work_dirs', 'seg_video',
+                                   osp.splitext(osp.basename(osp.normpath(args.input)))[0] + '.mp4')
+        stats = segment_video(args.input, out, args.model, args.opacity, args.batch_size,
+                              args.device, args.save_frames, args.fps, args.max_frames,
+                              args.queue_size)
+        print(f'\n{stats["frames"]} frames in {stats["seconds"]:.1f} s '
+              f'({stats["fps"]:.2f} FPS, {len(args.model)} model(s)) -> {out}')
+        if args.save_frames:
+            print(f'frames as PNG -> {args.save_frames}')
+        return stats
+
+
+if __name__ == '__main__':
+    main()

@@ -5,6 +5,7 @@ from mmengine.config import Config
 
 from .cifar_data import make_cifar10, make_cifar100
 from .image_data import make_class_folders, make_cub
+from .voc_data import make_vocdevkit
 
 
 def _make_cifar(dataset, root, cfg):
@@ -27,15 +28,45 @@ DATA_MAKERS = {
     'CIFARPickleDataset': _make_cifar,
     'CUB': lambda dataset, root, cfg: make_cub(root),
     'CustomDataset': _make_folders,
+    'VOCDataset': lambda dataset, root, cfg: make_vocdevkit(root),
+    'CheckedVOCDataset': lambda dataset, root, cfg: make_vocdevkit(root),
 }
+
+SMALL_SIDE = 128  # detection/segmentation input scales are cut to this many pixels
+
+
+def _inner(dataset):
+    """Datasets wrapped by ``dataset`` (RepeatDataset's ``dataset``, ConcatDataset's ``datasets``)."""
+    if dataset.get('dataset') is not None:
+        return [dataset['dataset']]
+    return list(dataset.get('datasets') or [])
+
+
+def _shrink_scale(scale):
+    if isinstance(scale, (list, tuple)) and scale and isinstance(scale[0], (list, tuple)):
+        return [_shrink_scale(s) for s in scale]
+    if isinstance(scale, (list, tuple)):
+        factor = SMALL_SIDE / max(scale)
+        return tuple(max(32, int(v * factor)) for v in scale)
+    return min(scale, SMALL_SIDE) if isinstance(scale, (int, float)) else scale
+
+
+def _shrink_pipeline(dataset):
+    """Cut Resize/RandomResize/RandomChoiceResize scales so a few iterations run fast on CPU."""
+    for transform in dataset.get('pipeline') or []:
+        for key in ('scale', 'scales'):
+            if key in transform:
+                transform[key] = _shrink_scale(transform[key])
 
 
 def _datasets(cfg):
     for loader in ('train_dataloader', 'val_dataloader', 'test_dataloader'):
-        dataset = (cfg.get(loader) or {}).get('dataset')
-        while dataset is not None:
-            yield loader, dataset
-            dataset = dataset.get('dataset')  # wrappers (RepeatDataset, ...)
+        todo = [(cfg.get(loader) or {}).get('dataset')]
+        while todo:
+            dataset = todo.pop(0)
+            if dataset is not None:
+                yield loader, dataset
+                todo += _inner(dataset)  # wrappers (RepeatDataset, ConcatDataset, ...)
 
 
 def _without_pretrained(node):
@@ -54,8 +85,11 @@ def _without_pretrained(node):
 def shrink_config(cfg: Config, data_root: str, work_dir: str) -> Config:
     """Point every dataset at generated data; two epochs of two iterations each."""
     for loader, dataset in _datasets(cfg):
-        if dataset.get('dataset') is None:
+        if not _inner(dataset):
             dataset['indices'] = 4
+        if dataset.get('type', '').split('.')[-1] == 'RepeatDataset':
+            dataset['times'] = 1
+        _shrink_pipeline(dataset)
         old_root = dataset.get('data_root')
         for key, value in list(dataset.items()):  # data_root and paths built from it
             if old_root and isinstance(value, str) and value.startswith(old_root):
@@ -79,8 +113,8 @@ def smoke_train_and_test(config_path: str, tmp_path) -> dict:
     from mmengine.runner import Runner
     cfg = Config.fromfile(config_path)
     dataset = cfg.train_dataloader.dataset
-    while dataset.get('dataset') is not None:
-        dataset = dataset.dataset
+    while _inner(dataset):
+        dataset = _inner(dataset)[0]
     maker = DATA_MAKERS.get(dataset.type)
     assert maker, f'{osp.basename(config_path)}: no test data generator for {dataset.type}'
     maker(dataset, tmp_path / 'data', cfg)

@@ -66,7 +66,9 @@ def _datasets(cfg):
             dataset = todo.pop(0)
             if dataset is not None:
                 yield loader, dataset
-                todo += _inner(dataset)  # wrappers (RepeatDataset, ConcatDataset, ...)
+                for inner in _inner(dataset):  # wrappers (RepeatDataset, ConcatDataset, ...)
+                    inner.setdefault('_members', len(dataset.get('datasets') or [1]))
+                    todo.append(inner)
 
 
 def _without_pretrained(node):
@@ -85,8 +87,9 @@ def _without_pretrained(node):
 def shrink_config(cfg: Config, data_root: str, work_dir: str) -> Config:
     """Point every dataset at generated data; two epochs of two iterations each."""
     for loader, dataset in _datasets(cfg):
+        members = dataset.pop('_members', 1)
         if not _inner(dataset):
-            dataset['indices'] = 4
+            dataset['indices'] = max(1, 4 // members)  # 4 samples in all
         if dataset.get('type', '').split('.')[-1] == 'RepeatDataset':
             dataset['times'] = 1
         _shrink_pipeline(dataset)

@@ -1,4 +1,4 @@
-"""Tiny, randomly initialised mmdet detectors saved as checkpoints (tool tests)."""
+"""Tiny (ResNet-18, 64-channel FPN and heads) random mmdet detectors saved as checkpoints."""
 import torch
 
 from .configs import REPO, write_config
@@ -19,7 +19,10 @@ def tiny_faster_rcnn_config(path, max_dets=5):
     """VOC Faster R-CNN with a ResNet-18 backbone; every image yields exactly ``max_dets`` boxes."""
     return write_config(
         path, VOC_FRCNN,
-        model=dict(backbone=R18, neck=dict(in_channels=[64, 128, 256, 512]),
+        model=dict(backbone=R18, neck=dict(in_channels=[64, 128, 256, 512], out_channels=64),
+                   rpn_head=dict(in_channels=64, feat_channels=64),
+                   roi_head=dict(bbox_roi_extractor=dict(out_channels=64),
+                                 bbox_head=dict(in_channels=64, fc_out_channels=128)),
                    test_cfg=dict(rpn=dict(nms_pre=200, max_per_img=50),
                                  rcnn=dict(score_thr=0.0, max_per_img=max_dets))),
         test_dataloader=dict(dataset=dict(pipeline=TEST_PIPELINE)))
@@ -28,7 +31,8 @@ def tiny_faster_rcnn_config(path, max_dets=5):
 def tiny_fcos_config(path, max_dets=3):
     return write_config(
         path, VOC_FCOS,
-        model=dict(backbone=R18, neck=dict(in_channels=[64, 128, 256, 512]),
+        model=dict(backbone=R18, neck=dict(in_channels=[64, 128, 256, 512], out_channels=64),
+                   bbox_head=dict(in_channels=64, feat_channels=64),
                    test_cfg=dict(score_thr=0.0, max_per_img=max_dets)),
         test_dataloader=dict(dataset=dict(pipeline=TEST_PIPELINE)))
 

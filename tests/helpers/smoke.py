@@ -31,8 +31,10 @@ DATA_MAKERS = {
     'VOCDataset': lambda dataset, root, cfg: make_vocdevkit(root),
     'CheckedVOCDataset': lambda dataset, root, cfg: make_vocdevkit(root),
 }
+# detection datasets: inputs cut to DET_SIDE px, fewer proposals/boxes (see _shrink_det_model)
+DET_TYPES = {'VOCDataset', 'CheckedVOCDataset'}
 
-SMALL_SIDE = 128  # detection/segmentation input scales are cut to this many pixels
+DET_SIDE = 64  # detection input scales are cut to this many pixels (fast CPU smoke runs)
 
 
 def _inner(dataset):
@@ -46,12 +48,26 @@ def _shrink_scale(scale):
     if isinstance(scale, (list, tuple)) and scale and isinstance(scale[0], (list, tuple)):
         return [_shrink_scale(s) for s in scale]
     if isinstance(scale, (list, tuple)):
-        factor = SMALL_SIDE / max(scale)
+        factor = DET_SIDE / max(scale)
         return tuple(max(32, int(v * factor)) for v in scale)
-    return min(scale, SMALL_SIDE) if isinstance(scale, (int, float)) else scale
+    return min(scale, DET_SIDE) if isinstance(scale, (int, float)) else scale
 
 
-def _shrink_pipeline(dataset):
+def _shrink_det_model(node):
+    """Fewer RPN proposals, sampled RoIs and kept boxes: the untrained heads stay cheap."""
+    limits = dict(nms_pre=200, max_per_img=50, num=64)
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in limits and isinstance(value, int):
+                node[key] = min(value, limits[key])
+            else:
+                _shrink_det_model(value)
+    elif isinstance(node, list):
+        for value in node:
+            _shrink_det_model(value)
+
+
+def _shrink_det_pipeline(dataset):
     """Cut Resize/RandomResize/RandomChoiceResize scales so a few iterations run fast on CPU."""
     for transform in dataset.get('pipeline') or []:
         for key in ('scale', 'scales'):
@@ -92,7 +108,9 @@ def shrink_config(cfg: Config, data_root: str, work_dir: str) -> Config:
             dataset['indices'] = max(1, 4 // members)  # 4 samples in all
         if dataset.get('type', '').split('.')[-1] == 'RepeatDataset':
             dataset['times'] = 1
-        _shrink_pipeline(dataset)
+        if dataset.get('type', '').split('.')[-1] in DET_TYPES:
+            _shrink_det_pipeline(dataset)
+            _shrink_det_model(cfg.model)
         old_root = dataset.get('data_root')
         for key, value in list(dataset.items()):  # data_root and paths built from it
             if old_root and isinstance(value, str) and value.startswith(old_root):

@@ -23,7 +23,10 @@ param_scheduler = [
     dict(type='LinearLR', start_factor=0.001, by_epoch=False, begin=0, end=500),
     dict(type='MultiStepLR', by_epoch=True, begin=0, end=max_epochs, milestones=[8], gamma=0.1),
 ]
+# proposals vs final detections of the first 4 test images at every validation
+# and test: <run dir>/proposal_vis/{epoch_N,test}/<image id>.png
+proposal_vis = dict(type='ProposalVisHook', images=[0, 1, 2, 3], num_proposals=20, score_thr=0.3)
 custom_hooks = [dict(type='EpochSeedHook'), dict(type='NumClassesCheckHook'),
-                {{_base_.early_stopping}}]
+                {{_base_.early_stopping}}, proposal_vis]
 # lr 0.01 is for 4 GPUs x 8 images; --auto-scale-lr rescales it for other batch sizes
 auto_scale_lr = dict(enable=False, base_batch_size=32)

@@ -23,5 +23,6 @@ custom_hooks = [
     # a plateau while frozen must not end the run before the backbone trains
     dict(type='EarlyStoppingHook', monitor='pascal_voc/mAP', rule='greater', min_delta=0.005,
          patience=5),
+    {{_base_.proposal_vis}},
 ]
 auto_scale_lr = dict(base_batch_size=16)

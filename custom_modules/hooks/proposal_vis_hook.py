@@ -57,8 +57,8 @@ class ProposalVisHook(Hook):
         inputs = data['inputs'][chosen]
         samples = [data['data_samples'][i] for i in chosen]
         proposals = rpn_proposals(model, inputs, samples, self.num_proposals)
-        classes = runner.visualizer.dataset_meta.get('classes', ()) if runner.visualizer.dataset_meta \
-            else model.dataset_meta.get('classes', ())
+        meta = runner.visualizer.dataset_meta or getattr(model, 'dataset_meta', None) or {}
+        classes = meta.get('classes', ())
         for i, boxes in zip(chosen, proposals):
             out = outputs[i]
             image = mmcv.imread(out.img_path)

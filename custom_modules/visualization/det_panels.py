@@ -34,8 +34,9 @@ def draw_boxes(image_bgr: np.ndarray, boxes, color, labels: Sequence[str] = (),
         if i < len(labels) and labels[i]:
             (tw, th), _ = cv2.getTextSize(labels[i], cv2.FONT_HERSHEY_SIMPLEX, 0.4, 1)
             ty = y1 - 2 if y1 - th - 4 >= 0 else min(h - 1, y1 + th + 2)
-            cv2.rectangle(out, (x1, ty - th - 2), (min(w - 1, x1 + tw + 2), ty + 2), color, -1)
-            cv2.putText(out, labels[i], (x1 + 1, ty), cv2.FONT_HERSHEY_SIMPLEX, 0.4, (0, 0, 0), 1,
+            tx = max(0, min(x1, w - tw - 3))  # keep the label inside the image
+            cv2.rectangle(out, (tx, ty - th - 2), (min(w - 1, tx + tw + 2), ty + 2), color, -1)
+            cv2.putText(out, labels[i], (tx + 1, ty), cv2.FONT_HERSHEY_SIMPLEX, 0.4, (0, 0, 0), 1,
                         cv2.LINE_AA)
     return out
 

@@ -6,14 +6,16 @@ on the batch (``extract_feat`` + ``rpn_head.predict``) and writes one PNG
 per image: top-N proposals after NMS on the left, final detections with
 class names and scores on the right (see ``custom_modules.visualization``),
 plus a JSON file of the boxes drawn. Files go to
-``<log dir>/<out_dir>/{epoch_<n>|test}/<image id>.png``. Indices count
-samples in loader order (single process, unshuffled loaders, as mmdet's).
+``<log dir>/<out_dir>/{epoch_<n>|test}/<image id>.png``. Only the main
+process draws; indices count the samples it sees in loader order (the
+dataset order in a single process; under distributed testing use image ids).
 """
 import os.path as osp
 from typing import Sequence, Union
 
 import mmcv
 from mmdet.registry import HOOKS
+from mmengine.dist import is_main_process
 from mmengine.hooks import Hook
 from mmengine.model import is_model_wrapper
 
@@ -50,7 +52,7 @@ class ProposalVisHook(Hook):
     def _draw(self, runner, data_batch, outputs, folder: str) -> None:
         first, self._seen = self._seen, self._seen + len(outputs)
         chosen = [i for i, out in enumerate(outputs) if self._wanted(first + i, out.metainfo)]
-        if not chosen:
+        if not chosen or not is_main_process():
             return
         model = runner.model.module if is_model_wrapper(runner.model) else runner.model
         data = model.data_preprocessor(data_batch, False)

@@ -6,4 +6,4 @@ to atomic ones and makes torch's safe checkpoint loading accept mmengine's own
 checkpoints (and nothing that runs code).
 """
 from . import engine  # noqa: F401  (safe loading + atomic writes first)
-from . import datasets, evaluation, hooks, models  # noqa: F401
+from . import datasets, evaluation, hooks, models, visualization  # noqa: F401

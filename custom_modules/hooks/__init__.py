@@ -1,6 +1,9 @@
-"""Generic hooks, registered in mmengine's root HOOKS so every scope finds them."""
+"""Hooks: generic ones in mmengine's root HOOKS (every scope finds them), detection ones in mmdet's."""
 from .atomic_checkpoint_hook import AtomicCheckpointHook
+from .backbone_unfreeze_hook import BackboneUnfreezeHook
 from .epoch_seed_hook import EpochSeedHook
 from .num_classes_check_hook import NumClassesCheckHook
+from .proposal_vis_hook import ProposalVisHook
 
-__all__ = ['AtomicCheckpointHook', 'EpochSeedHook', 'NumClassesCheckHook']
+__all__ = ['AtomicCheckpointHook', 'BackboneUnfreezeHook', 'EpochSeedHook', 'NumClassesCheckHook',
+           'ProposalVisHook']

@@ -6,6 +6,7 @@ from mmengine.config import Config
 from .cifar_data import make_cifar10, make_cifar100
 from .image_data import make_class_folders, make_cub
 from .seg_data import make_cityscapes
+from .voc_data import make_vocdevkit
 
 
 def _make_cifar(dataset, root, cfg):
@@ -28,8 +29,50 @@ DATA_MAKERS = {
     'CIFARPickleDataset': _make_cifar,
     'CUB': lambda dataset, root, cfg: make_cub(root),
     'CustomDataset': _make_folders,
+    'VOCDataset': lambda dataset, root, cfg: make_vocdevkit(root),
+    'CheckedVOCDataset': lambda dataset, root, cfg: make_vocdevkit(root),
     'CityscapesDataset': lambda dataset, root, cfg: make_cityscapes(root),
 }
+
+DET_SIDE = 64  # detection input scales are cut to this many pixels (fast CPU smoke runs)
+
+
+def _inner(dataset):
+    """Datasets wrapped by ``dataset`` (RepeatDataset's ``dataset``, ConcatDataset's ``datasets``)."""
+    if dataset.get('dataset') is not None:
+        return [dataset['dataset']]
+    return list(dataset.get('datasets') or [])
+
+
+def _shrink_scale(scale):
+    if isinstance(scale, (list, tuple)) and scale and isinstance(scale[0], (list, tuple)):
+        return [_shrink_scale(s) for s in scale]
+    if isinstance(scale, (list, tuple)):
+        factor = DET_SIDE / max(scale)
+        return tuple(max(32, int(v * factor)) for v in scale)
+    return min(scale, DET_SIDE) if isinstance(scale, (int, float)) else scale
+
+
+def _shrink_det_model(node):
+    """Fewer RPN proposals, sampled RoIs and kept boxes: the untrained heads stay cheap."""
+    limits = dict(nms_pre=200, max_per_img=50, num=64)
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in limits and isinstance(value, int):
+                node[key] = min(value, limits[key])
+            else:
+                _shrink_det_model(value)
+    elif isinstance(node, list):
+        for value in node:
+            _shrink_det_model(value)
+
+
+def _shrink_det_pipeline(dataset):
+    """Cut Resize/RandomResize/RandomChoiceResize scales so a few iterations run fast on CPU."""
+    for transform in dataset.get('pipeline') or []:
+        for key in ('scale', 'scales'):
+            if key in transform:
+                transform[key] = _shrink_scale(transform[key])
 
 
 def _shrink_segmentation(cfg, crop=(64, 128)):
@@ -55,16 +98,29 @@ def _shrink_segmentation(cfg, crop=(64, 128)):
             stage.update(num_modules=1, num_blocks=(1,) * len(stage.num_blocks))
 
 
-# dataset type -> function(cfg) making the config's inputs and model small enough for a CPU
-SHRINKERS = {'CityscapesDataset': _shrink_segmentation}
+def _shrink_detection(cfg):
+    """Detection inputs cut to DET_SIDE px and fewer proposals/boxes, every dataset and the model."""
+    for _, dataset in _datasets(cfg):
+        _shrink_det_pipeline(dataset)
+    _shrink_det_model(cfg.model)
 
 
-def _datasets(cfg):
+# innermost dataset type -> function(cfg) making the config's inputs and model small enough for a CPU
+SHRINKERS = {'CityscapesDataset': _shrink_segmentation, 'VOCDataset': _shrink_detection,
+             'CheckedVOCDataset': _shrink_detection}
+
+
+def _datasets(cfg, with_members=False):
+    """Every dataset of every loader, wrappers (RepeatDataset, ConcatDataset, ...) and wrapped;
+    with ``with_members``, also how many leaves share the loader (for a fixed sample total)."""
     for loader in ('train_dataloader', 'val_dataloader', 'test_dataloader'):
-        dataset = (cfg.get(loader) or {}).get('dataset')
-        while dataset is not None:
-            yield loader, dataset
-            dataset = dataset.get('dataset')  # wrappers (RepeatDataset, ...)
+        todo = [((cfg.get(loader) or {}).get('dataset'), 1)]
+        while todo:
+            dataset, members = todo.pop(0)
+            if dataset is not None:
+                yield (loader, dataset, members) if with_members else (loader, dataset)
+                todo += [(inner, members * max(1, len(dataset.get('datasets') or [])))
+                         for inner in _inner(dataset)]
 
 
 def _without_pretrained(node):
@@ -82,9 +138,11 @@ def _without_pretrained(node):
 
 def shrink_config(cfg: Config, data_root: str, work_dir: str) -> Config:
     """Point every dataset at generated data; two epochs of two iterations each."""
-    for loader, dataset in _datasets(cfg):
-        if dataset.get('dataset') is None:
-            dataset['indices'] = 4
+    for loader, dataset, members in _datasets(cfg, with_members=True):
+        if not _inner(dataset):
+            dataset['indices'] = max(1, 4 // members)  # 4 samples in all
+        if dataset.get('type', '').split('.')[-1] == 'RepeatDataset':
+            dataset['times'] = 1
         old_root = dataset.get('data_root')
         for key, value in list(dataset.items()):  # data_root and paths built from it
             if old_root and isinstance(value, str) and value.startswith(old_root):
@@ -97,10 +155,9 @@ def shrink_config(cfg: Config, data_root: str, work_dir: str) -> Config:
     else:
         cfg.train_cfg.update(max_iters=2, val_interval=2)
     _without_pretrained(cfg.model)
-    for _, dataset in _datasets(cfg):
-        if dataset.get('type') in SHRINKERS:
-            SHRINKERS[dataset['type']](cfg)
-            break
+    shrinker = SHRINKERS.get(_innermost(cfg).get('type'))
+    if shrinker:
+        shrinker(cfg)
     cfg.default_hooks.logger.interval = 1
     if cfg.default_hooks.get('checkpoint'):  # writing 0.5 GB VGG checkpoints is not under test
         cfg.default_hooks.checkpoint.update(interval=-1, save_last=False, save_best=None)
@@ -108,12 +165,17 @@ def shrink_config(cfg: Config, data_root: str, work_dir: str) -> Config:
     return cfg
 
 
+def _innermost(cfg):
+    dataset = cfg.train_dataloader.dataset
+    while _inner(dataset):
+        dataset = _inner(dataset)[0]
+    return dataset
+
+
 def smoke_train_and_test(config_path: str, tmp_path) -> dict:
     from mmengine.runner import Runner
     cfg = Config.fromfile(config_path)
-    dataset = cfg.train_dataloader.dataset
-    while dataset.get('dataset') is not None:
-        dataset = dataset.dataset
+    dataset = _innermost(cfg)
     maker = DATA_MAKERS.get(dataset.type)
     assert maker, f'{osp.basename(config_path)}: no test data generator for {dataset.type}'
     maker(dataset, tmp_path / 'data', cfg)

@@ -1,0 +1,80 @@
+# YOLOv3 DarkNet-53 on VOC07+12: mmdet's COCO YOLOv3 (608 px test) with a
+# 20-class head. Data preprocessor: mean 0 / std 255, BGR->RGB, padding to a
+# multiple of 32 (mmdet's base). Training augmentation: Expand (up to 2x),
+# MinIoURandomCrop, random resize 320-608, flip, photometric distortion.
+# 8 images per GPU on 4 GPUs; SGD 1e-3 (mmdet's, for batch 64: scaled to
+# batch 32 here by the linear rule -> 5e-4) with warm-up, x0.1 at epochs
+# 24 and 28 of 30; early stopping on VOC07 mAP.
+# Backbone: open-mmlab://darknet53 (ImageNet, mmdet's base); turn it off
+# with --cfg-options model.backbone.init_cfg=None.
+# mmdet has no VOC YOLOv3 config, so the VOC data and this repo's runtime are
+# set here (the same as configs/_base_/datasets/voc0712.py and det_runtime.py).
+_base_ = ['mmdet::yolo/yolov3_d53_8xb8-ms-608-273e_coco.py']
+model = dict(bbox_head=dict(num_classes=20))
+
+# ---- data: VOC07+12 trainval -> VOC07 test, both VOC mAP modes
+data_root = 'data/VOCdevkit/'
+train_pipeline = [
+    dict(type='LoadImageFromFile'),
+    dict(type='LoadAnnotations', with_bbox=True),
+    dict(type='Expand', mean=[0, 0, 0], to_rgb=True, ratio_range=(1, 2)),
+    dict(type='MinIoURandomCrop', min_ious=(0.4, 0.5, 0.6, 0.7, 0.8, 0.9), min_crop_size=0.3),
+    dict(type='RandomResize', scale=[(320, 320), (608, 608)], keep_ratio=True),
+    dict(type='RandomFlip', prob=0.5),
+    dict(type='PhotoMetricDistortion'),
+    dict(type='PackDetInputs'),
+]
+test_pipeline = [
+    dict(type='LoadImageFromFile'),
+    dict(type='Resize', scale=(608, 608), keep_ratio=True),
+    dict(type='LoadAnnotations', with_bbox=True),
+    dict(type='PackDetInputs',
+         meta_keys=('img_id', 'img_path', 'ori_shape', 'img_shape', 'scale_factor')),
+]
+voc_train = dict(type='CheckedVOCDataset', data_root=data_root, pipeline=train_pipeline,
+                 filter_cfg=dict(filter_empty_gt=True, min_size=32, bbox_min_size=32))
+train_dataloader = dict(
+    batch_size=8, num_workers=4,
+    dataset=dict(_delete_=True, type='ConcatDataset', ignore_keys=['dataset_type'], datasets=[
+        dict(voc_train, ann_file='VOC2007/ImageSets/Main/trainval.txt',
+             data_prefix=dict(sub_data_root='VOC2007/')),
+        dict(voc_train, ann_file='VOC2012/ImageSets/Main/trainval.txt',
+             data_prefix=dict(sub_data_root='VOC2012/')),
+    ]))
+val_dataloader = dict(
+    batch_size=4, num_workers=4,
+    dataset=dict(_delete_=True, type='CheckedVOCDataset', data_root=data_root,
+                 ann_file='VOC2007/ImageSets/Main/test.txt',
+                 data_prefix=dict(sub_data_root='VOC2007/'), test_mode=True,
+                 pipeline=test_pipeline))
+test_dataloader = val_dataloader
+val_evaluator = [
+    dict(type='VOCMetric', metric='mAP', eval_mode='11points', prefix='pascal_voc'),
+    dict(type='VOCMetric', metric='mAP', eval_mode='area', prefix='pascal_voc_area'),
+]
+test_evaluator = val_evaluator
+
+# ---- schedule
+max_epochs = 30
+train_cfg = dict(max_epochs=max_epochs, val_interval=1)
+optim_wrapper = dict(optimizer=dict(lr=5e-4))
+param_scheduler = [
+    dict(type='LinearLR', start_factor=0.1, by_epoch=False, begin=0, end=1000),
+    dict(type='MultiStepLR', by_epoch=True, milestones=[24, 28], gamma=0.1),
+]
+auto_scale_lr = dict(enable=False, base_batch_size=32)
+
+# ---- this repo's runtime (configs/_base_/det_runtime.py)
+custom_imports = dict(imports=['custom_modules'], allow_failed_imports=False)
+default_hooks = dict(
+    logger=dict(type='LoggerHook', interval=20),
+    checkpoint=dict(type='AtomicCheckpointHook', interval=1, max_keep_ckpts=2,
+                    save_best='pascal_voc/mAP', rule='greater'))
+custom_hooks = [
+    dict(type='EpochSeedHook'), dict(type='NumClassesCheckHook'),
+    dict(type='EarlyStoppingHook', monitor='pascal_voc/mAP', rule='greater', min_delta=0.005,
+         patience=3),
+]
+vis_backends = [dict(type='LocalVisBackend'), dict(type='TensorboardVisBackend')]
+visualizer = dict(type='DetLocalVisualizer', vis_backends=vis_backends, name='visualizer')
+randomness = dict(seed=0, deterministic=False)

@@ -1,0 +1,122 @@
+"""Two-stage detector internals drawn for people: RPN proposals next to final detections.
+
+mmdet's visualizer draws only a detector's final boxes. Here the RPN is run
+on a batch (``extract_feat`` + ``rpn_head.predict``) to get its top-N
+proposals after NMS, and one PNG per image shows proposals (left panel) and
+final detections with class names and scores (right panel), each panel at
+the image's original size, so the PNG is ``2 * width`` wide. A JSON file
+next to it lists the boxes drawn. Used by ``ProposalVisHook``,
+``tools/vis_proposals.py`` and ``tools/compare_detectors.py``.
+"""
+import json
+import os
+import os.path as osp
+from typing import List, Sequence
+
+import cv2
+import numpy as np
+import torch
+
+PROPOSAL_COLOR = (0, 200, 255)   # BGR, amber
+DETECTION_COLOR = (60, 220, 60)  # BGR, green
+
+
+def draw_boxes(image_bgr: np.ndarray, boxes, color, labels: Sequence[str] = (),
+               thickness: int = 1) -> np.ndarray:
+    """Copy of ``image_bgr`` with ``boxes`` (N, 4 x1y1x2y2) outlined, each with its label."""
+    out = image_bgr.copy()
+    h, w = out.shape[:2]
+    for i, box in enumerate(np.asarray(boxes, dtype=float).reshape(-1, 4)):
+        x1, y1, x2, y2 = (int(round(v)) for v in box)
+        x1, x2 = max(0, min(x1, w - 1)), max(0, min(x2, w - 1))
+        y1, y2 = max(0, min(y1, h - 1)), max(0, min(y2, h - 1))
+        cv2.rectangle(out, (x1, y1), (x2, y2), color, thickness)
+        if i < len(labels) and labels[i]:
+            (tw, th), _ = cv2.getTextSize(labels[i], cv2.FONT_HERSHEY_SIMPLEX, 0.4, 1)
+            ty = y1 - 2 if y1 - th - 4 >= 0 else min(h - 1, y1 + th + 2)
+            tx = max(0, min(x1, w - tw - 3))  # keep the label inside the image
+            cv2.rectangle(out, (tx, ty - th - 2), (min(w - 1, tx + tw + 2), ty + 2), color, -1)
+            cv2.putText(out, labels[i], (tx + 1, ty), cv2.FONT_HERSHEY_SIMPLEX, 0.4, (0, 0, 0), 1,
+                        cv2.LINE_AA)
+    return out
+
+
+def detections_of(pred_instances, class_names: Sequence[str], score_thr: float) -> dict:
+    """Boxes, labels and scores (plain lists) of predictions scoring at least ``score_thr``."""
+    keep = pred_instances.scores >= score_thr
+    boxes = pred_instances.bboxes[keep].detach().cpu().numpy()
+    labels = pred_instances.labels[keep].cpu().tolist()
+    scores = pred_instances.scores[keep].detach().cpu().tolist()
+    names = [class_names[i] if i < len(class_names) else str(i) for i in labels]
+    return dict(boxes=boxes.tolist(), labels=names, scores=scores)
+
+
+def rpn_proposals(model, inputs: torch.Tensor, data_samples: list, num: int) -> List[np.ndarray]:
+    """Top-``num`` RPN proposals after NMS per image, in original-image pixels."""
+    if not getattr(model, 'with_rpn', False):
+        raise TypeError(f'{type(model).__name__} has no RPN (proposals need a two-stage detector)')
+    with torch.no_grad():
+        feats = model.extract_feat(inputs)
+        results = model.rpn_head.predict(feats, data_samples, rescale=True)
+    return [r.bboxes[:num].detach().cpu().numpy() for r in results]  # sorted by score
+
+
+def proposal_panels(image_bgr: np.ndarray, proposals, detections: dict) -> np.ndarray:
+    """Left: proposals; right: detections labelled ``class score``; ``H x 2W`` BGR."""
+    left = draw_boxes(image_bgr, proposals, PROPOSAL_COLOR)
+    labels = [f'{n} {s:.2f}' for n, s in zip(detections['labels'], detections['scores'])]
+    right = draw_boxes(image_bgr, detections['boxes'], DETECTION_COLOR, labels, thickness=2)
+    for panel, title in ((left, f'{len(proposals)} RPN proposals'),
+                         (right, f'{len(labels)} detections')):
+        cv2.putText(panel, title, (3, 12), cv2.FONT_HERSHEY_SIMPLEX, 0.4, (255, 255, 255), 1,
+                    cv2.LINE_AA)
+    return np.concatenate([left, right], axis=1)
+
+
+def write_proposal_png(out_png: str, image_bgr: np.ndarray, proposals, detections: dict) -> dict:
+    """Write the two-panel PNG and ``<same name>.json`` with the boxes drawn; return that record."""
+    os.makedirs(osp.dirname(osp.abspath(out_png)), exist_ok=True)
+    if not cv2.imwrite(out_png, proposal_panels(image_bgr, proposals, detections)):
+        raise OSError(f'could not write {out_png}')
+    record = dict(image_size=list(image_bgr.shape[1::-1]),
+                  proposals=np.asarray(proposals, dtype=float).reshape(-1, 4).tolist(),
+                  detections=detections)
+    with open(osp.splitext(out_png)[0] + '.json', 'w') as f:
+        json.dump(record, f, indent=1)
+    return record
+
+
+def load_detector(config: str, checkpoint: str, device: str = 'cpu'):
+    """mmdet detector from a config and checkpoint (torch's safe loading stays on)."""
+    import custom_modules  # noqa: F401  (safe checkpoint loading, registered modules)
+    from mmdet.apis import init_detector
+    from mmengine.registry import DefaultScope
+    with DefaultScope.overwrite_default_scope('mmdet'):
+        return init_detector(config, checkpoint, device=device)
+
+
+def predict_images(model, image_paths: Sequence[str], num_proposals: int = 0):
+    """Yield ``(path, image_bgr, data_sample, proposals or None)`` for each image path.
+
+    The config's test pipeline is used without its annotation loading, so any
+    image works (not only dataset images).
+    """
+    import mmcv
+    from mmcv.transforms import Compose
+    from mmengine.dataset import pseudo_collate
+    from mmengine.registry import DefaultScope
+    cfg = model.cfg.test_dataloader.dataset.pipeline
+    steps = [t for t in cfg if t['type'].split('.')[-1] != 'LoadAnnotations']
+    with DefaultScope.overwrite_default_scope('mmdet'):
+        pipeline = Compose(steps)
+        for i, path in enumerate(image_paths):
+            image = mmcv.imread(path)
+            if image is None:
+                raise FileNotFoundError(f'cannot read image {path}')
+            batch = pseudo_collate([pipeline(dict(img_path=path, img_id=i))])
+            with torch.no_grad():
+                data = model.data_preprocessor(batch, False)
+                sample = model.predict(data['inputs'], data['data_samples'])[0]
+                proposals = (rpn_proposals(model, data['inputs'], data['data_samples'],
+                                           num_proposals)[0] if num_proposals else None)
+            yield path, image, sample, proposals

@@ -1,0 +1,53 @@
+"""A tiny VOCdevkit (VOC2007 trainval/test, VOC2012 trainval) of drawn shapes with real VOC class names."""
+import os.path as osp
+
+import cv2
+import numpy as np
+
+from custom_modules.datasets.voc_writer import write_split, write_voc_image
+
+# class -> (shape, BGR colour); each image gets two or three objects >= 40 px
+SHAPES = {'car': ('rect', (40, 40, 220)), 'dog': ('circle', (220, 60, 40)),
+          'cat': ('triangle', (40, 200, 60))}
+
+
+def draw(image, cls, box):
+    shape, colour = SHAPES[cls]
+    x1, y1, x2, y2 = (int(v) for v in box)
+    if shape == 'rect':
+        cv2.rectangle(image, (x1, y1), (x2, y2), colour, -1)
+    elif shape == 'circle':
+        cv2.ellipse(image, ((x1 + x2) // 2, (y1 + y2) // 2), ((x2 - x1) // 2, (y2 - y1) // 2),
+                    0, 0, 360, colour, -1)
+    else:
+        pts = np.array([[(x1 + x2) // 2, y1], [x1, y2], [x2, y2]], np.int32)
+        cv2.fillPoly(image, [pts], colour)
+
+
+def make_image(rng, height=96, width=128, difficult_every=3, index=0):
+    image = rng.integers(0, 60, (height, width, 3), dtype=np.uint8)
+    objects = []
+    classes = list(SHAPES)
+    for k, x0 in enumerate((2, width // 2 + 2)):
+        cls = classes[(index + k) % len(classes)]
+        size = int(rng.integers(40, min(height, width // 2) - 4))
+        y0 = int(rng.integers(0, height - size))
+        box = (x0, y0, x0 + size - 1, y0 + size - 1)
+        draw(image, cls, box)
+        objects.append((cls, box, index % difficult_every == 0 and k == 1))
+    return image, objects
+
+
+def make_vocdevkit(root, per_split=4, seed=0, years=('2007', '2012')):
+    """Write ``root/VOC2007`` (trainval, test) and ``root/VOC2012`` (trainval); returns ``root``."""
+    rng = np.random.default_rng(seed)
+    for year in years:
+        year_root = osp.join(str(root), f'VOC{year}')
+        splits = ('trainval', 'test') if year == '2007' else ('trainval',)
+        for s, split in enumerate(splits):
+            names = [f'{year}_{s}{i:04d}' for i in range(per_split)]
+            for i, name in enumerate(names):
+                image, objects = make_image(rng, index=i)
+                write_voc_image(year_root, name, image, objects)
+            write_split(year_root, split, names)
+    return str(root)

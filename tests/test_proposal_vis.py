@@ -1,0 +1,91 @@
+"""Proposal-vs-detection PNGs: the hook during test and tools/vis_proposals.py on any image."""
+import importlib.util
+import json
+import os.path as osp
+
+import cv2
+import numpy as np
+import pytest
+
+from custom_modules.visualization.det_panels import DETECTION_COLOR, PROPOSAL_COLOR
+from tests.helpers.configs import REPO
+from tests.helpers.det_models import save_random_checkpoint, tiny_faster_rcnn_config
+from tests.helpers.voc_data import make_vocdevkit
+
+
+def _check_png(png, image_path, num_proposals, num_dets):
+    """Both panels at image size, the JSON's box counts, and boxes really drawn in their colours."""
+    canvas, image = cv2.imread(png), cv2.imread(image_path)
+    h, w = image.shape[:2]
+    assert canvas.shape == (h, 2 * w, 3)
+    record = json.load(open(osp.splitext(png)[0] + '.json'))
+    assert record['image_size'] == [w, h]
+    assert len(record['proposals']) == num_proposals
+    dets = record['detections']
+    assert len(dets['boxes']) == len(dets['labels']) == len(dets['scores']) == num_dets
+    assert all(isinstance(n, str) and n for n in dets['labels'])
+
+    def corner(box, panel):
+        x1, y1, x2, y2 = (int(round(v)) for v in box)
+        return canvas[min(max(y2, 0), h - 1), min(max(x1, 0), w - 1) + panel * w].tolist()
+
+    left = [corner(b, 0) for b in record['proposals']]
+    assert sum(c == list(PROPOSAL_COLOR) for c in left) >= len(left) - 1  # one may hide under a title
+    right = [corner(b, 1) for b in dets['boxes']]
+    assert sum(c == list(DETECTION_COLOR) for c in right) >= (num_dets + 1) // 2
+    return record
+
+
+@pytest.fixture(scope='module')
+def tiny_detector(tmp_path_factory):
+    folder = tmp_path_factory.mktemp('det')
+    config = tiny_faster_rcnn_config(folder / 'tiny_frcnn.py', max_dets=5)
+    return config, save_random_checkpoint(config, folder / 'tiny.pth')
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location('vis_proposals', osp.join(REPO, 'tools/vis_proposals.py'))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_vis_proposals_tool_on_any_image(tiny_detector, tmp_path):
+    config, checkpoint = tiny_detector
+    rng = np.random.default_rng(1)
+    image = str(tmp_path / 'street photo.png')  # not a VOC image, odd name, other format
+    cv2.imwrite(image, rng.integers(0, 255, (90, 140, 3), dtype=np.uint8))
+    written = _tool().main([config, checkpoint, image, '--out-dir', str(tmp_path / 'out'),
+                            '--num-proposals', '7', '--score-thr', '0'])
+    assert written == [str(tmp_path / 'out' / 'street photo.png')]
+    _check_png(written[0], image, num_proposals=7, num_dets=5)
+
+
+def test_vis_proposals_tool_rejects_missing_image(tiny_detector, tmp_path, capsys):
+    config, checkpoint = tiny_detector
+    with pytest.raises(SystemExit) as exit_info:
+        _tool().main([config, checkpoint, str(tmp_path / 'nope.jpg'), '--out-dir', str(tmp_path)])
+    assert exit_info.value.code == 2
+    assert 'nope.jpg does not exist' in capsys.readouterr().err
+
+
+def test_hook_draws_chosen_test_images(tiny_detector, tmp_path):
+    from mmengine.config import Config
+    from mmengine.runner import Runner
+    config, checkpoint = tiny_detector
+    root = make_vocdevkit(tmp_path / 'VOCdevkit', years=('2007',))
+    cfg = Config.fromfile(config)
+    cfg.test_dataloader.dataset.data_root = root
+    cfg.test_dataloader.update(batch_size=2, num_workers=0, persistent_workers=False)
+    cfg.custom_hooks = [dict(type='ProposalVisHook', images=[0, '2007_10003'], num_proposals=6,
+                             score_thr=0.0)]
+    cfg.update(work_dir=str(tmp_path / 'work'), load_from=checkpoint)
+    runner = Runner.from_cfg(cfg)
+    runner.test()
+    hook = next(h for h in runner.hooks if type(h).__name__ == 'ProposalVisHook')
+    names = sorted(osp.basename(p) for p in hook.written)
+    assert names == ['2007_10000.png', '2007_10003.png']
+    for png in hook.written:
+        assert osp.dirname(png) == osp.join(runner.log_dir, 'proposal_vis', 'test')
+        image = osp.join(root, 'VOC2007', 'JPEGImages', osp.basename(png).replace('.png', '.jpg'))
+        _check_png(png, image, num_proposals=6, num_dets=5)

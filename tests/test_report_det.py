@@ -1,0 +1,59 @@
+"""tools/report_det.py overlays runs' loss and VOC mAP curves and tabulates best/last mAP."""
+import importlib.util
+import json
+import os
+import os.path as osp
+
+import cv2
+import pytest
+
+from tests.helpers.configs import REPO
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location('report_det', osp.join(REPO, 'tools/report_det.py'))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _write_run(work_dir, maps, timestamp='20261122_120000'):
+    """scalars.json as mmengine writes it for an mmdet run: train records per iteration, val per epoch."""
+    folder = osp.join(work_dir, timestamp, 'vis_data')
+    os.makedirs(folder)
+    with open(osp.join(folder, 'scalars.json'), 'w') as f:
+        for epoch, m in enumerate(maps, 1):
+            for it in range(1, 3):
+                step = (epoch - 1) * 2 + it
+                f.write(json.dumps(dict(lr=0.01, loss=2.0 / step, loss_rpn_cls=0.5, loss_bbox=0.3,
+                                        epoch=epoch, iter=step, step=step)) + '\n')
+            f.write(json.dumps({'pascal_voc/mAP': m, 'pascal_voc/AP50': m,
+                                'pascal_voc_area/mAP': m - 0.01, 'step': epoch}) + '\n')
+
+
+def test_three_init_runs_in_one_png_and_table(tmp_path):
+    runs = {'faster-rcnn_r50-init-random_x': [0.05, 0.10, 0.12],
+            'faster-rcnn_r50-init-imagenet_x': [0.40, 0.55, 0.60],
+            'faster-rcnn_r50-init-coco-mask-rcnn_x': [0.55, 0.70, 0.68]}
+    for name, maps in runs.items():
+        _write_run(tmp_path / name, maps)
+    (tmp_path / 'other_run').mkdir()
+    with open(tmp_path / 'faster-rcnn_r50-init-random_x' / 'test_metrics.json', 'w') as f:
+        json.dump({'pascal_voc/mAP': 0.11, 'method': 'random init'}, f)
+    png = _tool().main(['--work-root', str(tmp_path), '--match', 'faster-rcnn_r50-init-*',
+                        '--out', str(tmp_path / 'report')])
+    assert cv2.imread(png).shape[1] > 600
+    table = open(tmp_path / 'report' / 'results.md').read()
+    rows = {line.split('|')[1].strip(): [c.strip() for c in line.split('|')[2:-1]]
+            for line in table.splitlines()[2:]}
+    assert set(rows) == {'random init', 'faster-rcnn_r50-init-imagenet_x',
+                         'faster-rcnn_r50-init-coco-mask-rcnn_x'}
+    # columns: epochs, best/last pascal_voc, best/last pascal_voc_area, test
+    assert rows['faster-rcnn_r50-init-coco-mask-rcnn_x'][:5] == ['3', '70.00', '68.00', '69.00', '67.00']
+    assert rows['random init'][-1] == '11.00'
+
+
+def test_no_runs_is_a_clear_error(tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        _tool().main(['--work-root', str(tmp_path), '--match', 'nothing*'])
+    assert 'no training logs' in capsys.readouterr().err

@@ -11,6 +11,7 @@ one, and its ``initial_lr``, current lr and the schedulers' base values are
 rescaled by new/old initial lr, so the schedule continues at the same point
 with the new peak learning rate.
 """
+import torch
 from mmengine.hooks import Hook
 from mmengine.registry import HOOKS
 
@@ -24,10 +25,10 @@ class ConfigOptimOnResumeHook(Hook):
 
     def after_load_checkpoint(self, runner, checkpoint: dict) -> None:
         saved = checkpoint.get('optimizer', {}).get('param_groups')
-        wrapper = runner.optim_wrapper
-        if not saved or not hasattr(wrapper, 'optimizer'):  # loading weights only
-            return
-        fresh = wrapper.optimizer.param_groups  # built from the config, not loaded yet
+        optimizer = getattr(runner.optim_wrapper, 'optimizer', None)
+        if not saved or not isinstance(optimizer, torch.optim.Optimizer):
+            return  # testing, or no optimizer state: nothing to rewrite
+        fresh = optimizer.param_groups  # built from the config, not loaded yet
         if len(fresh) != len(saved):
             raise ValueError(f'checkpoint has {len(saved)} optimizer param groups, '
                              f'the config builds {len(fresh)}')

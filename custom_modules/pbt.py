@@ -166,9 +166,9 @@ class TuneReportHook(Hook):
                           fingerprint=fingerprint, loaded_from_trial='', loaded_from_epoch=-1,
                           donor_fingerprint='', loaded_fingerprint='',
                           hyperparameters=self.hyperparameters)
-            group = runner.optim_wrapper.optimizer.param_groups[0]  # what training uses
-            report.update(optimizer_lr=group.get('initial_lr', group['lr']),
-                          optimizer_weight_decay=group.get('weight_decay'))
+            groups = runner.optim_wrapper.optimizer.param_groups  # what training uses
+            report.update(optimizer_lr=max(g.get('initial_lr', g['lr']) for g in groups),
+                          optimizer_weight_decay=max(g.get('weight_decay', 0) for g in groups))
             report.update(self.loaded)
             self.loaded = {}
             with open(osp.join(runner.work_dir, REPORTS_FILE), 'a') as f:

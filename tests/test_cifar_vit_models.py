@@ -79,3 +79,21 @@ def test_cifar_resnext_keeps_resolution_in_the_stem():
     assert backbone.conv1.kernel_size == (3, 3) and backbone.conv1.stride == (1, 1)
     shapes = [tuple(o.shape) for o in backbone(torch.randn(1, 3, 32, 32))]
     assert shapes == [(1, 256, 32, 32), (1, 512, 16, 16), (1, 1024, 8, 8)]
+
+
+def test_deit_pipeline_runs_on_cifar_items(tmp_path):
+    """RandomResizedCrop, flip, TrivialAugment (PIL round trip) and an always-on
+    RandomErasing on the dataset's read-only uint8 RGB images."""
+    from mmpretrain.registry import DATASETS
+
+    from tests.helpers.cifar_data import make_cifar100
+    make_cifar100(tmp_path, per_class_train=2)
+    cfg = Config.fromfile(osp.join(REPO, 'configs/_base_/datasets/cifar100_deit_bs128.py'))
+    dataset_cfg = cfg.train_dataloader.dataset
+    dataset_cfg.update(data_root=str(tmp_path), check_md5=False, val_fraction=0.5)
+    next(t for t in dataset_cfg.pipeline if t.type == 'RandomErasing').erase_prob = 1.0
+    dataset = DATASETS.build(dataset_cfg)
+    assert len(dataset) == 100
+    item = dataset[0]
+    assert item['inputs'].shape == (3, 32, 32) and item['inputs'].dtype == torch.uint8
+    assert item['data_samples'].gt_label.item() == dataset.get_data_info(0)['gt_label']

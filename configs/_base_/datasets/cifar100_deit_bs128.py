@@ -23,7 +23,7 @@ train_pipeline = [
     dict(type='NumpyToPIL', to_rgb=False),
     dict(type='torchvision/TrivialAugmentWide'),
     dict(type='PILToNumpy', to_bgr=False),
-    # erased patches get N(0, 1) noise after normalisation, as in DeiT/timm
+    # erased patches get N(0, 1) noise after normalisation (clipped to the pixel range), as in DeiT
     dict(type='RandomErasing', erase_prob=0.25, mode='rand', min_area_ratio=0.02,
          max_area_ratio=1 / 3, fill_color=127.5, fill_std=127.5),
     dict(type='PackInputs'),

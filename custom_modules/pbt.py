@@ -140,6 +140,11 @@ class TuneReportHook(Hook):
         self.hyperparameters = hyperparameters or {}
         self.loaded = {}
 
+    def after_load_checkpoint(self, runner, checkpoint: dict) -> None:
+        # mmengine's resume adopts the checkpoint's seed; a member that took another
+        # member's weights keeps its own, or both would draw the same augmentations
+        checkpoint.get('meta', {}).pop('seed', None)
+
     def before_train(self, runner) -> None:
         if self.restored:  # runs after mmengine's resume: these are the weights in use
             self.loaded = dict(loaded_from_trial=self.restored['trial_id'],
@@ -165,7 +170,7 @@ class TuneReportHook(Hook):
                           val_top5=float(metrics.get('accuracy/top5', 0.0)),
                           fingerprint=fingerprint, loaded_from_trial='', loaded_from_epoch=-1,
                           donor_fingerprint='', loaded_fingerprint='',
-                          hyperparameters=self.hyperparameters)
+                          hyperparameters=self.hyperparameters, seed=runner.seed)
             groups = runner.optim_wrapper.optimizer.param_groups  # what training uses
             report.update(optimizer_lr=max(g.get('initial_lr', g['lr']) for g in groups),
                           optimizer_weight_decay=max(g.get('weight_decay', 0) for g in groups))
@@ -178,12 +183,16 @@ class TuneReportHook(Hook):
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def member_config(setup: dict, params: dict, work_dir: str):
-    """The Runner config of one member: config file + overrides + ``params``."""
+def member_config(setup: dict, params: dict, work_dir: str, member: str = ''):
+    """The Runner config of one member: config file + overrides + ``params``; each
+    member gets its own seed (config seed + a hash of its id), kept across exploits."""
     cfg = load_config(setup['config'], setup.get('cfg_options'))
     apply_hyperparameters(cfg, params)
-    if 'seed' in params:
-        cfg.randomness = dict(cfg.get('randomness') or {}, seed=int(params['seed']))
+    if member:
+        randomness = dict(cfg.get('randomness') or {})
+        offset = int(hashlib.sha1(member.encode()).hexdigest()[:7], 16)
+        randomness['seed'] = (int(randomness.get('seed') or 0) + offset) % 2**31
+        cfg.randomness = randomness
     val_interval = cfg.train_cfg.get('val_interval', 1)
     if setup['interval'] % val_interval:
         cfg.train_cfg.val_interval = setup['interval']  # validate at every report
@@ -202,7 +211,7 @@ def train_member(params: dict, setup: dict) -> None:
     import custom_modules  # noqa: F401  (safe checkpoint loading, registries)
     trial_id = tune.get_context().get_trial_id()
     work_dir = osp.join(setup['work_dir'], 'members', trial_id)
-    cfg = member_config(setup, params, work_dir)
+    cfg = member_config(setup, params, work_dir, member=trial_id)
     restored = None
     checkpoint = tune.get_checkpoint()
     if checkpoint is not None:

@@ -45,6 +45,7 @@ def test_pbt_members_exploit_each_others_weights(tmp_path):
         # ... with its own (perturbed) hyperparameters in the optimizer
         lr = row['hyperparameters']['lr']
         assert abs(row['optimizer_lr'] - lr) <= 1e-9 * lr, row
+        assert row['seed'] == own[(member, epoch)]['seed'] != own[(donor, epoch)]['seed']
 
     with open(work / 'pbt_result.json') as f:
         result = json.load(f)

@@ -79,7 +79,7 @@ def parse_args(argv=None):
 
 def _params_text(params: dict) -> str:
     return ', '.join(f'{k}={v:.3g}' if isinstance(v, float) else f'{k}={v}'
-                     for k, v in sorted(params.items()) if k != 'seed')
+                     for k, v in sorted(params.items()))
 
 
 def _row(result: dict) -> dict:
@@ -154,7 +154,7 @@ def run_search(args) -> dict:
                                         resources)
         tuner = tune.Tuner(
             trainable,
-            param_space=dict(space, seed=tune.randint(0, 2**31 - 1)),
+            param_space=space,
             tune_config=tune.TuneConfig(metric=METRIC, mode='max', scheduler=scheduler,
                                         num_samples=args.num_samples, reuse_actors=True),
             run_config=tune.RunConfig(
@@ -179,7 +179,7 @@ def run_search(args) -> dict:
                   val_top1=best.metrics['val_top1'], val_top5=best.metrics['val_top5'],
                   test_top1=tested['accuracy/top1'], test_top5=tested.get('accuracy/top5'),
                   epoch=best.metrics['epoch'], checkpoint=tested['checkpoint'],
-                  hyperparameters=hyperparameters, seed=best.config.get('seed'))
+                  hyperparameters=hyperparameters)
     with open(osp.join(work_dir, RESULT_FILE), 'w') as f:
         json.dump(result, f, indent=2)
     print(write_table([_row(result)], COLUMNS, osp.join(work_dir, 'pbt_results.md'),

@@ -166,7 +166,8 @@ class TuneReportHook(Hook):
             fingerprint = weights_fingerprint(runner.model)
             with open(osp.join(folder, META_FILE), 'w') as f:
                 json.dump(dict(trial_id=self.trial_id, epoch=epoch, fingerprint=fingerprint), f)
-            report = dict(member=self.trial_id, epoch=epoch, val_top1=float(metrics.get('accuracy/top1', 0.0)),
+            report = dict(member=self.trial_id, epoch=epoch,
+                          val_top1=float(metrics.get('accuracy/top1', 0.0)),
                           val_top5=float(metrics.get('accuracy/top5', 0.0)),
                           fingerprint=fingerprint, loaded_from_trial='', loaded_from_epoch=-1,
                           donor_fingerprint='', loaded_fingerprint='',

@@ -118,6 +118,7 @@ def test_best(setup: dict, best, work_dir: str) -> dict:
 
 
 def run_search(args) -> dict:
+    os.environ.setdefault('RAY_USAGE_STATS_ENABLED', '0')  # no network calls
     import ray
     from ray import tune
     from ray.tune.schedulers import PopulationBasedTraining
@@ -159,6 +160,8 @@ def run_search(args) -> dict:
                                         num_samples=args.num_samples, reuse_actors=True),
             run_config=tune.RunConfig(
                 name='tune', storage_path=work_dir, verbose=1,
+                # finished members stop before PBT would make them exploit at the end
+                stop={'epoch': cfg.train_cfg.max_epochs},
                 checkpoint_config=tune.CheckpointConfig(num_to_keep=args.keep_checkpoints)))
         results = tuner.fit()
         errors = [r.error for r in results if r.error]

@@ -5,9 +5,12 @@ from .batch_mixup import BatchMixup
 from .cifar_batch_preprocessor import CIFARBatchPreprocessor
 from .cifar_mobilenet_v2 import CifarMobileNetV2
 from .cifar_resnet18 import CifarResNet18
+from .cifar_resnext import CifarResNeXt
 from .googlenet import GoogLeNet, GoogLeNetHead
 from .init_cfg_alexnet import InitCfgAlexNet
 from .nin import NIN
+from .sincos_vit import SinCosViT
 
 __all__ = ['BatchCutout', 'BatchMixup', 'CIFARBatchPreprocessor', 'CifarMobileNetV2',
-           'CifarResNet18', 'GoogLeNet', 'GoogLeNetHead', 'InitCfgAlexNet', 'NIN']
+           'CifarResNet18', 'CifarResNeXt', 'GoogLeNet', 'GoogLeNetHead', 'InitCfgAlexNet', 'NIN',
+           'SinCosViT']

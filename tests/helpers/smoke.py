@@ -22,11 +22,29 @@ def _make_folders(dataset, root, cfg):
                     '--val-fraction', '0.5'], check=True, capture_output=True)
 
 
+def load_shapes_tool():
+    """tools/data/make_shapes_voc.py as a module (tools/ is not a package)."""
+    import importlib.util
+    from .configs import REPO
+    spec = importlib.util.spec_from_file_location(
+        'make_shapes_voc', osp.join(REPO, 'tools', 'data', 'make_shapes_voc.py'))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _make_shapes_voc(dataset, root, cfg):
+    """A tiny generated shapes VOCdevkit: ``root/VOC2007`` (shrink_config's data_root is root)."""
+    load_shapes_tool().write_dataset(str(root / 'VOC2007'), train=4, test=4, seed=0,
+                                     progress=False)
+
+
 # dataset type -> function(dataset cfg, root, whole cfg) writing tiny data in its real format
 DATA_MAKERS = {
     'CIFARPickleDataset': _make_cifar,
     'CUB': lambda dataset, root, cfg: make_cub(root),
     'CustomDataset': _make_folders,
+    'VOCDataset': _make_shapes_voc,
 }
 
 

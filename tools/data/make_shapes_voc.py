@@ -124,8 +124,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--out', default='data/shapes_voc', help='output data root '
                         '(VOCdevkit/VOC2007 is written inside it)')
-    parser.add_argument('--train', type=int, default=1200, help='number of trainval images')
-    parser.add_argument('--test', type=int, default=300, help='number of test images')
+    parser.add_argument('--train', type=int, default=1000, help='number of trainval images')
+    parser.add_argument('--test', type=int, default=250, help='number of test images')
     parser.add_argument('--size', type=int, default=128, help='image side in pixels')
     parser.add_argument('--seed', type=int, default=0)
     args = parser.parse_args(argv)

@@ -85,16 +85,16 @@ def per_class_ap(predictions_pkl: str, classes) -> tuple:
         recall = eleven['recall']
         rows.append({'class': name, 'gts': int(eleven['num_gts']),
                      'dets': int(eleven['num_dets']),
-                     'recall': float(recall[-1]) if np.size(recall) else 0.0,
-                     'AP (11-point)': float(eleven['ap']), 'AP (area)': float(area['ap'])})
+                     'recall': f'{float(recall[-1]) if np.size(recall) else 0.0:.3f}',
+                     'AP (11-point)': f'{eleven["ap"]:.3f}', 'AP (area)': f'{area["ap"]:.3f}'})
     rows.append({'class': 'mAP', 'gts': sum(r['gts'] for r in rows),
                  'dets': sum(r['dets'] for r in rows), 'recall': '',
-                 'AP (11-point)': float(results['11points'][0]),
-                 'AP (area)': float(results['area'][0])})
+                 'AP (11-point)': f'{results["11points"][0]:.3f}',
+                 'AP (area)': f'{results["area"][0]:.3f}'})
     return rows, float(results['11points'][0]), float(results['area'][0])
 
 
-def draw_proposals(checkpoint: str, images, out_dir: str, options) -> str:
+def draw_proposals(checkpoint: str, images, out_dir: str) -> str:
     """Proposals-vs-final PNGs through tools/vis_proposals.py (if this checkout has it)."""
     tool = osp.join(REPO, 'tools', 'vis_proposals.py')
     if not osp.isfile(tool):
@@ -102,8 +102,6 @@ def draw_proposals(checkpoint: str, images, out_dir: str, options) -> str:
                 'no proposals-vs-final pictures were drawn')
     command = [sys.executable, tool, CONFIG, checkpoint, *images, '--out-dir', out_dir,
                '--num-proposals', '20']
-    if options:
-        command += ['--cfg-options', *options]
     print('+', ' '.join(command), flush=True)
     subprocess.run(command, cwd=REPO, check=True)
     return f'proposals-vs-final pictures of {len(images)} test images: {out_dir}'
@@ -147,7 +145,7 @@ def main(argv=None):
         images = [osp.join(data_root, 'VOCdevkit', 'VOC2007', 'JPEGImages', f'{i}.jpg')
                   for i in test_ids[:NUM_PICTURES]]
         note = draw_proposals(metrics['checkpoint'], images,
-                              osp.join(work_dir, 'proposals'), options)
+                              osp.join(work_dir, 'proposals'))
         seconds = time.time() - start
 
         table = write_table(rows, COLUMNS, osp.join(work_dir, 'results.md'),

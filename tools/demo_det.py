@@ -78,7 +78,8 @@ def per_class_ap(predictions_pkl: str, classes) -> tuple:
     results = {}
     for mode in ('11points', 'area'):
         results[mode] = eval_map(detections, annotations, iou_thr=0.5, dataset=list(classes),
-                                 logger='silent', eval_mode=mode, use_legacy_coordinate=True)
+                                 logger='silent', eval_mode=mode, use_legacy_coordinate=True,
+                                 nproc=min(4, os.cpu_count() or 1))
     rows = []
     for c, name in enumerate(classes):
         eleven, area = results['11points'][1][c], results['area'][1][c]
@@ -157,7 +158,7 @@ def main(argv=None):
                   f'data `{args.data_root}` ({args.train_images} trainval / '
                   f'{args.test_images} test images, seed {args.seed}).\n'
                   f'Test split, VOC AP at IoU 0.5 (difficult objects ignored); the test run '
-                  f'logged pascal_voc/mAP = {metrics["pascal_voc/mAP"]:.4f}.\n\n')
+                  f'logged pascal_voc/mAP = {metrics["pascal_voc/mAP"]:.4f}.\n{note}.\n\n')
         with open(osp.join(work_dir, 'results.md'), 'w') as f:
             f.write(header + table)
         plot_curves({'faster-rcnn shapes': work_dir}, osp.join(work_dir, 'curves.png'),

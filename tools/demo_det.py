@@ -122,6 +122,8 @@ def main(argv=None):
     parser.add_argument('--cfg-options', nargs='*', default=[],
                         help='passed on to tools/train.py and tools/test.py')
     args = parser.parse_args(argv)
+    if args.train_images < 1 or args.test_images < NUM_PICTURES:
+        parser.error(f'--train-images must be >= 1 and --test-images >= {NUM_PICTURES}')
     start = time.time()
     # one compute thread in the trainer and one data-loading worker fill 2 cores; more
     # threads than free cores make torch's OpenMP kernels spin (set OMP_NUM_THREADS to change)

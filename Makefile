@@ -5,7 +5,7 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test clean-venv
+.PHONY: setup demo demo-det test clean-venv
 
 setup: $(STAMP)
 
@@ -15,6 +15,9 @@ $(STAMP): requirements.txt tools/setup_env.sh
 
 demo: $(STAMP)
 	$(VPY) tools/demo.py
+
+demo-det: $(STAMP)
+	$(VPY) tools/demo_det.py
 
 test: $(STAMP)
 	$(VPY) -m pytest

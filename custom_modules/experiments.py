@@ -47,15 +47,20 @@ def latest_test_metrics(test_dir: str) -> dict:
 
 
 def train_then_test(config: str, work_dir: str, options: List[str] = (), gpus: int = 1,
-                    resume: bool = False, meta: Optional[dict] = None) -> dict:
-    """Train ``config`` (resuming if asked), test its best checkpoint, write test_metrics.json."""
+                    resume: bool = False, meta: Optional[dict] = None,
+                    test_options: List[str] = ()) -> dict:
+    """Train ``config`` (resuming if asked), test its best checkpoint, write test_metrics.json.
+
+    ``test_options`` go to tools/test.py only (e.g. ``['--out', 'preds.pkl']``).
+    """
     run_tool('train.py', config, '--work-dir', work_dir, *(['--resume'] if resume else []),
              *options, gpus=gpus)
     checkpoint = best_checkpoint(work_dir)
     if checkpoint is None:
         raise RuntimeError(f'training wrote no checkpoint into {work_dir}')
     test_dir = osp.join(work_dir, 'test')
-    run_tool('test.py', config, checkpoint, '--work-dir', test_dir, *options, gpus=gpus)
+    run_tool('test.py', config, checkpoint, '--work-dir', test_dir, *options, *test_options,
+             gpus=gpus)
     metrics = dict(latest_test_metrics(test_dir), config=config, checkpoint=checkpoint,
                    **(meta or {}))
     with open(osp.join(work_dir, METRICS_FILE), 'w') as f:

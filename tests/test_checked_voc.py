@@ -75,3 +75,10 @@ def test_missing_bndbox_is_malformed(devkit):
         f.write(text[:start] + text[end:])
     with pytest.raises(DataError, match=r'2007_00000\.xml is malformed'):
         _dataset(devkit)
+
+
+def test_own_classes_are_not_reported_as_voc(devkit):
+    """VOCMetric labels its per-class table with VOC's names for VOC2007/VOC2012 datasets."""
+    assert _dataset(devkit).metainfo['dataset_type'] == 'VOC2007'
+    own = _dataset(devkit, metainfo=dict(classes=('car', 'dog', 'cat')))
+    assert own.metainfo['dataset_type'] is None

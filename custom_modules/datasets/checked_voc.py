@@ -5,7 +5,9 @@ hand-made annotation silently loses boxes), fails on malformed XML with a
 bare ``ParseError`` and on a missing image only when the loader reaches it.
 This subclass raises :class:`DataError` naming the file at load time. Names
 of the 20 VOC classes outside a configured subset are still skipped, as in
-mmdet.
+mmdet. With classes of its own (not VOC's 20) it is not reported as
+VOC2007/VOC2012, so VOCMetric's per-class table prints its class names
+instead of VOC's.
 """
 import os.path as osp
 import xml.etree.ElementTree as ET
@@ -23,6 +25,11 @@ def _is_local(path: str) -> bool:
 @DATASETS.register_module()
 class CheckedVOCDataset(VOCDataset):
     """``VOCDataset`` that validates the split file, each XML and each image."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        if tuple(self._metainfo['classes']) != tuple(self.METAINFO['classes']):
+            self._metainfo['dataset_type'] = None
 
     def load_data_list(self):
         if _is_local(self.ann_file) and not osp.isfile(self.ann_file):

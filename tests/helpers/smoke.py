@@ -24,13 +24,38 @@ def _make_folders(dataset, root, cfg):
                     '--val-fraction', '0.5'], check=True, capture_output=True)
 
 
+def load_shapes_tool():
+    """tools/data/make_shapes_voc.py as a module (tools/ is not a package)."""
+    import importlib.util
+    from .configs import REPO
+    spec = importlib.util.spec_from_file_location(
+        'make_shapes_voc', osp.join(REPO, 'tools', 'data', 'make_shapes_voc.py'))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _make_shapes_voc(dataset, root, cfg):
+    """A tiny generated shapes VOCdevkit: ``root/VOC2007`` (shrink_config's data_root is root)."""
+    load_shapes_tool().write_dataset(str(root / 'VOC2007'), train=4, test=4, seed=0,
+                                     progress=False)
+
+
+def _make_voc(dataset, root, cfg):
+    """The 20 VOC classes (VOC2007 + VOC2012), or the shapes demo's own classes (VOC2007)."""
+    if (dataset.get('metainfo') or {}).get('classes'):
+        _make_shapes_voc(dataset, root, cfg)
+    else:
+        make_vocdevkit(root)
+
+
 # dataset type -> function(dataset cfg, root, whole cfg) writing tiny data in its real format
 DATA_MAKERS = {
     'CIFARPickleDataset': _make_cifar,
     'CUB': lambda dataset, root, cfg: make_cub(root),
     'CustomDataset': _make_folders,
-    'VOCDataset': lambda dataset, root, cfg: make_vocdevkit(root),
-    'CheckedVOCDataset': lambda dataset, root, cfg: make_vocdevkit(root),
+    'VOCDataset': _make_voc,
+    'CheckedVOCDataset': _make_voc,
     'CityscapesDataset': lambda dataset, root, cfg: make_cityscapes(root),
 }
 

@@ -1,0 +1,76 @@
+"""tools/data/make_shapes_voc.py writes a VOC2007-layout shapes dataset that mmdet reads, deterministically."""
+import hashlib
+import os
+import xml.etree.ElementTree as ET
+
+import cv2
+import numpy as np
+import pytest
+
+from tests.helpers.smoke import load_shapes_tool
+
+CLASSES = ('circle', 'square', 'triangle')
+
+
+def _digest(folder):
+    files = sorted(p for p in folder.rglob('*') if p.is_file())
+    return {str(p.relative_to(folder)): hashlib.md5(p.read_bytes()).hexdigest() for p in files}
+
+
+@pytest.fixture(scope='module')
+def shapes(tmp_path_factory):
+    root = tmp_path_factory.mktemp('shapes')
+    load_shapes_tool().make_dataset(str(root), train=12, test=6, seed=3, progress=False)
+    return root
+
+
+def test_mmdet_voc_dataset_reads_it(shapes):
+    from mmdet.datasets import VOCDataset
+    year = shapes / 'VOCdevkit' / 'VOC2007'
+    assert (year / 'ImageSets' / 'Main' / 'trainval.txt').read_text().split() == \
+        [f'{i:06d}' for i in range(1, 13)]
+    assert len((year / 'ImageSets' / 'Main' / 'test.txt').read_text().split()) == 6
+    counts = np.zeros(3, int)
+    for split, n in (('trainval', 12), ('test', 6)):
+        dataset = VOCDataset(data_root=str(shapes / 'VOCdevkit'), metainfo=dict(classes=CLASSES),
+                             ann_file=f'VOC2007/ImageSets/Main/{split}.txt',
+                             data_prefix=dict(sub_data_root='VOC2007/'), test_mode=True,
+                             pipeline=[])
+        assert len(dataset) == n
+        for i in range(n):
+            info = dataset.get_data_info(i)
+            image = cv2.imread(info['img_path'])
+            assert image.shape == (128, 128, 3) and (info['width'], info['height']) == (128, 128)
+            assert 1 <= sum(not o['ignore_flag'] for o in info['instances']) <= 3
+            for obj in info['instances']:
+                x1, y1, x2, y2 = obj['bbox']
+                assert 0 <= x1 < x2 <= 127 and 0 <= y1 < y2 <= 127, obj
+                side = min(x2 - x1, y2 - y1)
+                assert side >= 17 if not obj['ignore_flag'] else side <= 10
+                counts[obj['bbox_label']] += 1
+    assert counts.min() > 0  # every class occurs
+
+
+def test_xml_names_classes_and_difficult_flags(shapes):
+    names, flags = set(), set()
+    for xml in (shapes / 'VOCdevkit' / 'VOC2007' / 'Annotations').glob('*.xml'):
+        for obj in ET.parse(xml).getroot().iter('object'):
+            names.add(obj.findtext('name'))
+            flags.add(obj.findtext('difficult'))
+    assert names == set(CLASSES) and flags <= {'0', '1'}
+
+
+def test_same_seed_same_files_other_seed_other_files(shapes, tmp_path):
+    load_shapes_tool().main(['--out', str(tmp_path / 'a'), '--train', '12', '--test', '6',
+                             '--seed', '3'])
+    assert _digest(tmp_path / 'a') == _digest(shapes)
+    load_shapes_tool().make_dataset(str(tmp_path / 'b'), train=12, test=6, seed=4, progress=False)
+    other = _digest(tmp_path / 'b')
+    assert other.keys() == _digest(shapes).keys() and other != _digest(shapes)
+
+
+def test_bad_arguments_are_refused(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        load_shapes_tool().main(['--out', str(tmp_path), '--train', '0'])
+    assert exit_info.value.code == 2 and '--train' in capsys.readouterr().err
+    assert not os.listdir(tmp_path)

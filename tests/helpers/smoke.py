@@ -114,13 +114,6 @@ def _shrink_segmentation(cfg, crop=(64, 128)):
     if cfg.model.get('test_cfg', {}).get('mode') == 'slide':
         cfg.model.test_cfg.update(crop_size=crop, stride=crop)
     cfg.model.pretrained = None  # mmseg's 'open-mmlab://' backbone weights
-    # fewer repeated blocks, same architecture (SegFormer-B5 has 53, HRNet-W48 modules of 4)
-    backbone = cfg.model.backbone
-    if backbone.type == 'MixVisionTransformer':
-        backbone.num_layers = [1] * len(backbone.num_layers)
-    if backbone.type == 'HRNet':
-        for stage in backbone.extra.values():
-            stage.update(num_modules=1, num_blocks=(1,) * len(stage.num_blocks))
 
 
 def _shrink_detection(cfg):

@@ -31,3 +31,19 @@ def test_missing_files_and_wrong_class_count(tmp_path):
         BatchSegmenter(config, str(tmp_path / 'nope.pth'), device='cpu')
     with pytest.raises(ConfigError, match='tiny.py: the model predicts 19 classes'):
         BatchSegmenter(config, checkpoint, device='cpu', classes=('a', 'b'))
+
+
+def test_amp_runs_in_bfloat16_on_cpu_and_mostly_agrees(tmp_path):
+    import torch
+    config, checkpoint = tiny_seg_model(tmp_path, 'tiny')
+    exact = BatchSegmenter(config, checkpoint, device='cpu')
+    amp = BatchSegmenter(config, checkpoint, device='cpu', amp=True)
+    assert amp.autocast == dict(device_type='cpu', enabled=True, dtype=torch.bfloat16)
+    dtypes = []
+    hook = amp.model.backbone.register_forward_hook(lambda m, i, out: dtypes.append(
+        (out[-1] if isinstance(out, (tuple, list)) else out).dtype))
+    frames = [np.random.default_rng(1).integers(0, 255, (60, 100, 3), dtype=np.uint8)]
+    low, full = amp.predict(frames)[0], exact.predict(frames)[0]
+    hook.remove()
+    assert dtypes == [torch.bfloat16]
+    assert low.shape == full.shape and (low == full).mean() > 0.8

@@ -47,6 +47,8 @@ def parse_args(argv=None):
     parser.add_argument('--repeats', type=int, default=3, help='timed runs of each pipeline')
     parser.add_argument('--device', help='default: cuda when available')
     parser.add_argument('--opacity', type=float, default=0.5)
+    parser.add_argument('--amp', action='store_true',
+                        help="seg_video.py's --amp (bfloat16 on CPU); the reference stays float32")
     parser.add_argument('--cfg-options', nargs='+', action=DictAction,
                         help='config overrides for both pipelines, e.g. '
                         'test_pipeline.1.scale="(512,256)"')
@@ -124,10 +126,11 @@ def main(argv=None):
             config, osp.join(tmp, 'random.pth'))
         video = args.video or generate_video(osp.join(tmp, 'video.mp4'), args.frames,
                                              *args.size)
-        ours = BatchSegmenter(config, checkpoint, device=device)
+        ours = BatchSegmenter(config, checkpoint, device=device, amp=args.amp)
         reference = init_model(config.copy(), checkpoint, device=device)
         print(f'video {video}, model {args.model[0]}, device {device}, '
-              f'{torch.get_num_threads()} torch threads, batch {args.batch_size}')
+              f'{torch.get_num_threads()} torch threads, batch {args.batch_size}'
+              + (', seg_video with --amp' if args.amp else ''))
         runs = {'seg_video': [], 'reference': []}
         for r in range(args.repeats):
             for name in (('seg_video', 'reference') if r % 2 == 0 else ('reference', 'seg_video')):

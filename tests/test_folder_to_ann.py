@@ -17,7 +17,7 @@ def test_annotations_split_and_refusal(tmp_path):
     assert {label for _, label in val} == {'0', '1', '2'}
     assert all(path.split('/')[0] == ['cat', 'dog', 'fox'][int(label)] for path, label in train + val)
     assert 'cat/broken.jpg' not in {path for path, _ in train + val}
-    assert f'refused 1 unreadable image(s)' in result.stderr and str(bad) in result.stderr
+    assert 'refused 1 unreadable image(s)' in result.stderr and str(bad) in result.stderr
     assert 'cat: 5 images' in result.stdout and 'dog: 5 images' in result.stdout
 
     again = run_tool('tools/data/folder_to_ann.py', str(root), '--seed', '0')

@@ -9,8 +9,8 @@ def test_matrix_runs_skips_and_resumes(tmp_path):
     make_cifar10(tmp_path / 'data')
     configs = tmp_path / 'configs'
     configs.mkdir()
-    fresh = tiny_cifar10_config(configs / 'fresh.py', tmp_path / 'data', max_epochs=1,
-                                experiment=dict(backbone='tiny', method='baseline'))
+    tiny_cifar10_config(configs / 'fresh.py', tmp_path / 'data', max_epochs=1,
+                        experiment=dict(backbone='tiny', method='baseline'))
     interrupted = tiny_cifar10_config(configs / 'interrupted.py', tmp_path / 'data', max_epochs=2)
     work_root = tmp_path / 'work_dirs'
     # an interrupted run: only its first epoch was trained

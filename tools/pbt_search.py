@@ -6,7 +6,7 @@
 
 Every member is an mmengine Runner built from CONFIG with its own values of
 the hyperparameters in the config's ``pbt_search`` dict (see
-``custom_modules/pbt.py``). Each member trains ``--perturbation-interval``
+``custom_modules/pbt/``). Each member trains ``--perturbation-interval``
 epochs at a time and reports validation top-1/top-5 with a checkpoint; at
 each such point (synchronously, all members at the same epoch) the bottom
 ``--quantile-fraction`` of members copy the weights and hyperparameters of a

@@ -1,0 +1,27 @@
+"""Population-based training (Ray Tune's PBT) with mmengine Runners as the trials.
+
+Used by ``tools/pbt_search.py``. Each member is one ``Runner`` built from the
+config with the member's hyperparameters (:data:`HYPERPARAMETERS` knows where
+each one lives in a config). The Runner trains; :class:`TuneReportHook`
+reports validation top-1/top-5 to Tune every ``interval`` epochs together with
+a Tune ``Checkpoint`` holding the Runner's own ``.pth`` (loaded back through
+mmengine, i.e. with the repo's safe loader). When PBT makes a member exploit
+another, Tune restarts it with the other member's checkpoint and perturbed
+hyperparameters: the new Runner resumes from that checkpoint
+(``ConfigOptimOnResumeHook`` makes the new lr/weight decay take effect) and
+the member records, in its next report, whose weights it loaded and their
+fingerprint, next to the fingerprint the donor recorded when it saved them.
+Ray is imported lazily: the rest of the repo does not need it.
+"""
+from .history import exploits, member_histories, plot_members
+from .member import (CHECKPOINT_FILE, META_FILE, REPORTS_FILE, TuneReportHook, member_config,
+                     train_member, weights_fingerprint)
+from .space import (HYPERPARAMETERS, apply_hyperparameters, clip_to_space, mutations,
+                    search_space)
+
+METRIC = 'val_top1'
+
+__all__ = ['CHECKPOINT_FILE', 'HYPERPARAMETERS', 'META_FILE', 'METRIC', 'REPORTS_FILE',
+           'TuneReportHook', 'apply_hyperparameters', 'clip_to_space', 'exploits',
+           'member_config', 'member_histories', 'mutations', 'plot_members', 'search_space',
+           'train_member', 'weights_fingerprint']

@@ -7,26 +7,30 @@ import cv2
 import numpy as np
 import pytest
 
-from custom_modules.visualization.det_panels import DETECTION_COLOR, PROPOSAL_COLOR
+from custom_modules.visualization.det_panels import (DETECTION_COLOR, MIN_PANEL_SIDE,
+                                                     PROPOSAL_COLOR)
 from tests.helpers.configs import REPO
 from tests.helpers.det_models import save_random_checkpoint, tiny_faster_rcnn_config
 from tests.helpers.voc_data import make_vocdevkit
 
 
 def _check_png(png, image_path, num_proposals, num_dets):
-    """Both panels at image size, the JSON's box counts, and boxes really drawn in their colours."""
+    """Both panels at image size (enlarged by an integer factor for small images), the JSON's
+    box counts, and boxes really drawn in their colours."""
     canvas, image = cv2.imread(png), cv2.imread(image_path)
-    h, w = image.shape[:2]
-    assert canvas.shape == (h, 2 * w, 3)
     record = json.load(open(osp.splitext(png)[0] + '.json'))
-    assert record['image_size'] == [w, h]
+    s = record['panel_scale']
+    assert s == -(-MIN_PANEL_SIDE // min(image.shape[:2]))  # small test images: enlarged
+    h, w = image.shape[0] * s, image.shape[1] * s
+    assert canvas.shape == (h, 2 * w, 3)
+    assert record['image_size'] == [image.shape[1], image.shape[0]]
     assert len(record['proposals']) == num_proposals
     dets = record['detections']
     assert len(dets['boxes']) == len(dets['labels']) == len(dets['scores']) == num_dets
     assert all(isinstance(n, str) and n for n in dets['labels'])
 
     def corner(box, panel):
-        x1, y1, x2, y2 = (int(round(v)) for v in box)
+        x1, y1, x2, y2 = (int(round(v * s)) for v in box)
         return canvas[min(max(y2, 0), h - 1), min(max(x1, 0), w - 1) + panel * w].tolist()
 
     left = [corner(b, 0) for b in record['proposals']]

@@ -4,8 +4,10 @@ mmdet's visualizer draws only a detector's final boxes. Here the RPN is run
 on a batch (``extract_feat`` + ``rpn_head.predict``) to get its top-N
 proposals after NMS, and one PNG per image shows proposals (left panel) and
 final detections with class names and scores (right panel), each panel at
-the image's original size, so the PNG is ``2 * width`` wide. A JSON file
-next to it lists the boxes drawn. Used by ``ProposalVisHook``,
+the image's size times an integer ``panel_scale`` that makes small images
+(e.g. 128 px) at least ``MIN_PANEL_SIDE`` px tall, so labels stay readable;
+the PNG is ``2 * width * panel_scale`` wide. A JSON file next to it lists
+the boxes drawn (original-image pixels) and the scale. Used by ``ProposalVisHook``,
 ``tools/vis_proposals.py`` and ``tools/compare_detectors.py``.
 """
 import json
@@ -19,6 +21,7 @@ import torch
 
 PROPOSAL_COLOR = (0, 200, 255)   # BGR, amber
 DETECTION_COLOR = (60, 220, 60)  # BGR, green
+MIN_PANEL_SIDE = 256  # smaller images are enlarged by an integer factor for drawing
 
 
 def draw_boxes(image_bgr: np.ndarray, boxes, color, labels: Sequence[str] = (),
@@ -61,11 +64,21 @@ def rpn_proposals(model, inputs: torch.Tensor, data_samples: list, num: int) -> 
     return [r.bboxes[:num].detach().cpu().numpy() for r in results]  # sorted by score
 
 
+def panel_scale(image_bgr: np.ndarray) -> int:
+    """Integer enlargement making the shorter image side at least ``MIN_PANEL_SIDE``."""
+    return max(1, -(-MIN_PANEL_SIDE // min(image_bgr.shape[:2])))
+
+
 def proposal_panels(image_bgr: np.ndarray, proposals, detections: dict) -> np.ndarray:
-    """Left: proposals; right: detections labelled ``class score``; ``H x 2W`` BGR."""
-    left = draw_boxes(image_bgr, proposals, PROPOSAL_COLOR)
+    """Left: proposals; right: detections labelled ``class score``; ``sH x 2sW`` BGR
+    with ``s = panel_scale(image_bgr)``."""
+    scale = panel_scale(image_bgr)
+    image = cv2.resize(image_bgr, None, fx=scale, fy=scale, interpolation=cv2.INTER_NEAREST)
+    boxes = np.asarray(proposals, dtype=float).reshape(-1, 4) * scale
+    left = draw_boxes(image, boxes, PROPOSAL_COLOR)
     labels = [f'{n} {s:.2f}' for n, s in zip(detections['labels'], detections['scores'])]
-    right = draw_boxes(image_bgr, detections['boxes'], DETECTION_COLOR, labels, thickness=2)
+    right = draw_boxes(image, np.asarray(detections['boxes'], dtype=float).reshape(-1, 4) * scale,
+                       DETECTION_COLOR, labels, thickness=2)
     for panel, title in ((left, f'{len(proposals)} RPN proposals'),
                          (right, f'{len(labels)} detections')):
         cv2.putText(panel, title, (3, 12), cv2.FONT_HERSHEY_SIMPLEX, 0.4, (255, 255, 255), 1,
@@ -78,7 +91,7 @@ def write_proposal_png(out_png: str, image_bgr: np.ndarray, proposals, detection
     os.makedirs(osp.dirname(osp.abspath(out_png)), exist_ok=True)
     if not cv2.imwrite(out_png, proposal_panels(image_bgr, proposals, detections)):
         raise OSError(f'could not write {out_png}')
-    record = dict(image_size=list(image_bgr.shape[1::-1]),
+    record = dict(image_size=list(image_bgr.shape[1::-1]), panel_scale=panel_scale(image_bgr),
                   proposals=np.asarray(proposals, dtype=float).reshape(-1, 4).tolist(),
                   detections=detections)
     with open(osp.splitext(out_png)[0] + '.json', 'w') as f:

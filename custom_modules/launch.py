@@ -18,6 +18,17 @@ from .errors import UserInputError
 REPO_ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
 
 
+def load_tool(path: str):
+    """A script of this repo (``tools/x.py``, relative to the repo root) as a module:
+    ``tools/`` is not a package, and tools and tests reuse each other's functions."""
+    import importlib.util
+    name = osp.splitext(osp.basename(path))[0]
+    spec = importlib.util.spec_from_file_location(name, osp.join(REPO_ROOT, path))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def add_common_args(parser) -> None:
     """The flags tools/train.py and tools/test.py share: overrides and launcher."""
     parser.add_argument('--work-dir', help='where logs (and checkpoints) go '

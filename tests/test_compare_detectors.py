@@ -1,5 +1,4 @@
 """tools/compare_detectors.py: two random tiny detectors (two-stage and one-stage) on non-VOC images."""
-import importlib.util
 import json
 import os.path as osp
 
@@ -7,16 +6,12 @@ import cv2
 import numpy as np
 import pytest
 
-from tests.helpers.configs import REPO
+from custom_modules.launch import load_tool
 from tests.helpers.det_models import save_random_checkpoint, tiny_faster_rcnn_config, tiny_fcos_config
 
 
 def _main(*argv):
-    spec = importlib.util.spec_from_file_location('compare_detectors',
-                                                  osp.join(REPO, 'tools/compare_detectors.py'))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.main(list(argv))
+    return load_tool('tools/compare_detectors.py').main(list(argv))
 
 
 def test_grid_png_per_image_with_each_models_boxes(tmp_path):

@@ -1,15 +1,12 @@
 """tools/demo_det.py runs the whole detection demo (data, train, test, report) on a tiny setting."""
-import importlib.util
 import os
 
+from custom_modules.launch import load_tool
 from tests.helpers.configs import REPO
 
 
 def _demo_det():
-    spec = importlib.util.spec_from_file_location('demo_det', os.path.join(REPO, 'tools', 'demo_det.py'))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool('tools/demo_det.py')
 
 
 def test_demo_det_writes_its_outputs(tmp_path, capsys):

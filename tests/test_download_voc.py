@@ -2,7 +2,6 @@
 import functools
 import hashlib
 import http.server
-import importlib.util
 import io
 import os
 import os.path as osp
@@ -12,15 +11,12 @@ import threading
 import pytest
 
 from custom_modules.errors import DataError
-from tests.helpers.configs import REPO
+from custom_modules.launch import load_tool
 from tests.helpers.voc_data import make_vocdevkit
 
 
 def _tool():
-    spec = importlib.util.spec_from_file_location('download_voc', osp.join(REPO, 'tools/data/download_voc.py'))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool('tools/data/download_voc.py')
 
 
 def _md5(path):

@@ -7,14 +7,14 @@ the fingerprint of the weights it had after mmengine's resume equals the one
 the donor recorded when it saved that checkpoint (and differs from its own),
 and that the perturbed learning rate is the one the optimizer then used.
 """
-import importlib.util
 import json
 import os
 import os.path as osp
 
 import pytest
 
-from tests.helpers.configs import DEMO_CONFIG, REPO, run_tool
+from custom_modules.launch import load_tool
+from tests.helpers.configs import DEMO_CONFIG, run_tool
 from tests.helpers.pbt_config import tiny_pbt_config
 
 
@@ -61,10 +61,7 @@ def test_pbt_members_exploit_each_others_weights(tmp_path):
 
 
 def _tool():
-    spec = importlib.util.spec_from_file_location('pbt_search', osp.join(REPO, 'tools/pbt_search.py'))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool('tools/pbt_search.py')
 
 
 def test_config_without_search_space_is_refused(tmp_path, capsys):

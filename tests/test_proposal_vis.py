@@ -1,5 +1,4 @@
 """Proposal-vs-detection PNGs: the hook during test and tools/vis_proposals.py on any image."""
-import importlib.util
 import json
 import os.path as osp
 
@@ -7,9 +6,9 @@ import cv2
 import numpy as np
 import pytest
 
+from custom_modules.launch import load_tool
 from custom_modules.visualization.det_panels import (DETECTION_COLOR, MIN_PANEL_SIDE,
                                                      PROPOSAL_COLOR)
-from tests.helpers.configs import REPO
 from tests.helpers.det_models import save_random_checkpoint, tiny_faster_rcnn_config
 from tests.helpers.voc_data import make_vocdevkit
 
@@ -48,10 +47,7 @@ def tiny_detector(tmp_path_factory):
 
 
 def _tool():
-    spec = importlib.util.spec_from_file_location('vis_proposals', osp.join(REPO, 'tools/vis_proposals.py'))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool('tools/vis_proposals.py')
 
 
 def test_vis_proposals_tool_on_any_image(tiny_detector, tmp_path):

@@ -1,5 +1,4 @@
 """tools/report_det.py overlays runs' loss and VOC mAP curves and tabulates best/last mAP."""
-import importlib.util
 import json
 import os
 import os.path as osp
@@ -7,14 +6,11 @@ import os.path as osp
 import cv2
 import pytest
 
-from tests.helpers.configs import REPO
+from custom_modules.launch import load_tool
 
 
 def _tool():
-    spec = importlib.util.spec_from_file_location('report_det', osp.join(REPO, 'tools/report_det.py'))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool('tools/report_det.py')
 
 
 def _write_run(work_dir, maps, timestamp='20261122_120000'):

@@ -1,18 +1,15 @@
 """tools/seg_video.py on a generated driving video with tiny random Cityscapes models."""
-import importlib.util
-import os.path as osp
 
 import cv2
 import numpy as np
 import pytest
 
+from custom_modules.launch import load_tool
 from custom_modules.video.overlay import draw_legend
-from tests.helpers.configs import REPO, run_tool
+from tests.helpers.configs import run_tool
 from tests.helpers.seg_data import make_video, tiny_seg_model
 
-spec = importlib.util.spec_from_file_location('seg_video', osp.join(REPO, 'tools/seg_video.py'))
-seg_video = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(seg_video)
+seg_video = load_tool('tools/seg_video.py')
 
 
 @pytest.fixture(scope='module')

@@ -23,16 +23,7 @@ sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
 
 from mmengine.config import DictAction  # noqa: E402
 
-from custom_modules.launch import load_config, user_errors  # noqa: E402
-
-
-def _seg_video_module():
-    import importlib.util
-    path = osp.join(osp.dirname(osp.abspath(__file__)), 'seg_video.py')
-    spec = importlib.util.spec_from_file_location('seg_video', path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from custom_modules.launch import load_config, load_tool, user_errors  # noqa: E402
 
 
 def parse_args(argv=None):
@@ -116,7 +107,7 @@ def main(argv=None):
         from custom_modules.errors import UserInputError
         from custom_modules.video import BatchSegmenter
         from custom_modules.video.segmenter import default_device
-        segment_video = _seg_video_module().segment_video
+        segment_video = load_tool('tools/seg_video.py').segment_video
         if len(args.model) > 2:
             raise UserInputError('--model takes CONFIG and at most one CHECKPOINT')
         device = args.device or default_device()

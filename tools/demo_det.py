@@ -13,7 +13,6 @@
 It exits non-zero if the test mAP (11-point) is below --min-map.
 """
 import argparse
-import importlib.util
 import os
 import os.path as osp
 import pickle
@@ -26,7 +25,7 @@ REPO = osp.dirname(osp.dirname(osp.abspath(__file__)))
 sys.path.insert(0, REPO)
 
 from custom_modules.experiments import train_then_test  # noqa: E402
-from custom_modules.launch import user_errors  # noqa: E402
+from custom_modules.launch import load_tool, user_errors  # noqa: E402
 from custom_modules.reporting import plot_curves, write_table  # noqa: E402
 
 CONFIG = 'configs/demo/faster-rcnn_r18-w16_fpn_1xb8-4e_shapes.py'
@@ -48,10 +47,7 @@ def ensure_data(data_root: str, train: int, test: int, seed: int) -> list:
     if train_ids is None or test_ids is None or (len(train_ids), len(test_ids)) != (train, test):
         shutil.rmtree(osp.join(data_root, 'VOCdevkit'), ignore_errors=True)
         # tools/data/make_shapes_voc.py, in this process (saves a start-up of the stack)
-        spec = importlib.util.spec_from_file_location(
-            'make_shapes_voc', osp.join(REPO, 'tools', 'data', 'make_shapes_voc.py'))
-        maker = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(maker)
+        maker = load_tool('tools/data/make_shapes_voc.py')
         print(f'generating the shapes dataset in {data_root}', flush=True)
         maker.make_dataset(data_root, train, test, seed)
         test_ids = _split_ids(data_root, 'test')

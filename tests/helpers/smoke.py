@@ -25,14 +25,9 @@ def _make_folders(dataset, root, cfg):
 
 
 def load_shapes_tool():
-    """tools/data/make_shapes_voc.py as a module (tools/ is not a package)."""
-    import importlib.util
-    from .configs import REPO
-    spec = importlib.util.spec_from_file_location(
-        'make_shapes_voc', osp.join(REPO, 'tools', 'data', 'make_shapes_voc.py'))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """tools/data/make_shapes_voc.py as a module."""
+    from custom_modules.launch import load_tool
+    return load_tool('tools/data/make_shapes_voc.py')
 
 
 def _make_shapes_voc(dataset, root, cfg):

@@ -11,7 +11,6 @@ that would land outside the root are refused. Afterwards
 and ``data/VOCdevkit/VOC2012/...`` are what configs/voc/ read.
 """
 import argparse
-import hashlib
 import os
 import os.path as osp
 import sys
@@ -19,6 +18,8 @@ import tarfile
 import urllib.request
 
 sys.path.insert(0, osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__)))))
+
+from mmpretrain.datasets.utils import calculate_md5  # noqa: E402
 
 from custom_modules.errors import DataError, UserInputError  # noqa: E402
 from custom_modules.launch import user_errors  # noqa: E402
@@ -33,14 +34,6 @@ ARCHIVES = [
     ('2012', 'voc2012/VOCtrainval_11-May-2012.tar', '6cd6e144f989b92b3379bac3b3de84fd',
      ['VOC2012/ImageSets/Main/trainval.txt']),
 ]
-
-
-def md5sum(path: str, chunk: int = 1 << 20) -> str:
-    digest = hashlib.md5()
-    with open(path, 'rb') as f:
-        for block in iter(lambda: f.read(chunk), b''):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def download(url: str, dest: str, chunk: int = 1 << 20) -> str:
@@ -100,7 +93,7 @@ def prepare(root: str, years=('2007', '2012'), from_dir: str = None, keep_tars: 
                 raise UserInputError(f'{tar_path} does not exist')
             print(f'downloading {mirror}/{rel}')
             download(f'{mirror}/{rel}', tar_path)
-        actual = md5sum(tar_path)
+        actual = calculate_md5(tar_path)
         if actual != md5:
             raise DataError(f'{tar_path}: md5 {actual} != expected {md5} (corrupt or '
                             'incomplete download; delete it and run again)')

@@ -1,27 +1,14 @@
 """A tiny VOCdevkit (VOC2007 trainval/test, VOC2012 trainval) of drawn shapes with real VOC class names."""
 import os.path as osp
 
-import cv2
 import numpy as np
 
 from custom_modules.datasets.voc_writer import write_split, write_voc_image
+from custom_modules.launch import load_tool
 
-# class -> (shape, BGR colour); each image gets two or three objects >= 40 px
-SHAPES = {'car': ('rect', (40, 40, 220)), 'dog': ('circle', (220, 60, 40)),
-          'cat': ('triangle', (40, 200, 60))}
-
-
-def draw(image, cls, box):
-    shape, colour = SHAPES[cls]
-    x1, y1, x2, y2 = (int(v) for v in box)
-    if shape == 'rect':
-        cv2.rectangle(image, (x1, y1), (x2, y2), colour, -1)
-    elif shape == 'circle':
-        cv2.ellipse(image, ((x1 + x2) // 2, (y1 + y2) // 2), ((x2 - x1) // 2, (y2 - y1) // 2),
-                    0, 0, 360, colour, -1)
-    else:
-        pts = np.array([[(x1 + x2) // 2, y1], [x1, y2], [x2, y2]], np.int32)
-        cv2.fillPoly(image, [pts], colour)
+# VOC class -> the shape drawn for it (by tools/data/make_shapes_voc.py); objects >= 40 px
+SHAPES = {'car': 'square', 'dog': 'circle', 'cat': 'triangle'}
+draw_shape = load_tool('tools/data/make_shapes_voc.py').draw_shape
 
 
 def make_image(rng, height=96, width=128, difficult_every=3, index=0):
@@ -33,7 +20,7 @@ def make_image(rng, height=96, width=128, difficult_every=3, index=0):
         size = int(rng.integers(40, min(height, width // 2) - 4))
         y0 = int(rng.integers(0, height - size))
         box = (x0, y0, x0 + size - 1, y0 + size - 1)
-        draw(image, cls, box)
+        draw_shape(image, rng, SHAPES[cls], box)
         objects.append((cls, box, index % difficult_every == 0 and k == 1))
     return image, objects
 

@@ -47,8 +47,8 @@ def _iou(a, b):
     return inter / area if area > 0 else 0.0
 
 
-def _draw(image, rng, cls, box):
-    """Draw shape ``cls`` filling ``box`` (x1, y1, x2, y2) in a random colour."""
+def draw_shape(image, rng, cls, box):
+    """Draw shape ``cls`` (circle, square, triangle) filling ``box`` (x1, y1, x2, y2) in a random colour."""
     x1, y1, x2, y2 = box
     colour = tuple(int(c) for c in rng.integers(0, 256, 3))
     if cls == 'circle':
@@ -79,14 +79,14 @@ def make_image(rng, size=128, min_side=18, max_side=56, difficult_prob=0.15):
         x1, y1 = int(rng.integers(0, size - w)), int(rng.integers(0, size - h))
         box = (x1, y1, x1 + w, y1 + h)
         if all(_iou(box, other) <= MAX_OVERLAP for _, other, _ in objects):
-            _draw(image, rng, cls, box)
+            draw_shape(image, rng, cls, box)
             objects.append((cls, box, False))
     if rng.random() < difficult_prob:  # a tiny shape that the metric ignores
         cls, side = CLASSES[rng.integers(len(CLASSES))], int(rng.integers(6, 11)) // 2 * 2
         x1, y1 = int(rng.integers(0, size - side)), int(rng.integers(0, size - side))
         box = (x1, y1, x1 + side, y1 + side)
         if all(_iou(box, other) == 0 for _, other, _ in objects):
-            _draw(image, rng, cls, box)
+            draw_shape(image, rng, cls, box)
             objects.append((cls, box, True))
     return image, objects
 

@@ -69,6 +69,18 @@ def panel_scale(image_bgr: np.ndarray) -> int:
     return max(1, -(-MIN_PANEL_SIDE // min(image_bgr.shape[:2])))
 
 
+def predict_with_proposals(model, inputs: torch.Tensor, data_samples: list, num: int):
+    """Final predictions and the top-``num`` proposals the RoI head received (original-image
+    pixels) from one backbone pass: ``TwoStageDetector.predict`` with its RPN step kept."""
+    feats = model.extract_feat(inputs)
+    rpn_results = model.rpn_head.predict(feats, data_samples, rescale=False)
+    results = model.roi_head.predict(feats, rpn_results, data_samples, rescale=True)
+    samples = model.add_pred_to_datasample(data_samples, results)
+    proposals = [(r.bboxes[:num] / r.bboxes.new_tensor(s.scale_factor).repeat(2)).cpu().numpy()
+                 for r, s in zip(rpn_results, data_samples)]
+    return samples, proposals
+
+
 def proposal_panels(image_bgr: np.ndarray, proposals, detections: dict) -> np.ndarray:
     """Left: proposals; right: detections labelled ``class score``; ``sH x 2sW`` BGR
     with ``s = panel_scale(image_bgr)``."""
@@ -129,7 +141,9 @@ def predict_images(model, image_paths: Sequence[str], num_proposals: int = 0):
             batch = pseudo_collate([pipeline(dict(img_path=path, img_id=i))])
             with torch.no_grad():
                 data = model.data_preprocessor(batch, False)
-                sample = model.predict(data['inputs'], data['data_samples'])[0]
-                proposals = (rpn_proposals(model, data['inputs'], data['data_samples'],
-                                           num_proposals)[0] if num_proposals else None)
-            yield path, image, sample, proposals
+                if num_proposals:
+                    samples, proposals = predict_with_proposals(
+                        model, data['inputs'], data['data_samples'], num_proposals)
+                    yield path, image, samples[0], proposals[0]
+                else:
+                    yield path, image, model.predict(data['inputs'], data['data_samples'])[0], None

@@ -6,7 +6,7 @@ from mmengine.config import Config
 from .cifar_data import make_cifar10, make_cifar100
 from .image_data import make_class_folders, make_cub
 from .seg_data import make_cityscapes
-from .voc_data import make_vocdevkit
+from .voc_data import make_vocdevkit, shapes_tool
 
 
 def _make_cifar(dataset, root, cfg):
@@ -24,15 +24,9 @@ def _make_folders(dataset, root, cfg):
                     '--val-fraction', '0.5'], check=True, capture_output=True)
 
 
-def load_shapes_tool():
-    """tools/data/make_shapes_voc.py as a module."""
-    from custom_modules.launch import load_tool
-    return load_tool('tools/data/make_shapes_voc.py')
-
-
 def _make_shapes_voc(dataset, root, cfg):
     """A tiny generated shapes VOCdevkit: ``root/VOC2007`` (shrink_config's data_root is root)."""
-    load_shapes_tool().write_dataset(str(root / 'VOC2007'), train=4, test=4, seed=0,
+    shapes_tool.write_dataset(str(root / 'VOC2007'), train=4, test=4, seed=0,
                                      progress=False)
 
 

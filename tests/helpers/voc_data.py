@@ -8,7 +8,7 @@ from custom_modules.launch import load_tool
 
 # VOC class -> the shape drawn for it (by tools/data/make_shapes_voc.py); objects >= 40 px
 SHAPES = {'car': 'square', 'dog': 'circle', 'cat': 'triangle'}
-draw_shape = load_tool('tools/data/make_shapes_voc.py').draw_shape
+shapes_tool = load_tool('tools/data/make_shapes_voc.py')  # the demo's generator, as a module
 
 
 def make_image(rng, height=96, width=128, difficult_every=3, index=0):
@@ -20,7 +20,7 @@ def make_image(rng, height=96, width=128, difficult_every=3, index=0):
         size = int(rng.integers(40, min(height, width // 2) - 4))
         y0 = int(rng.integers(0, height - size))
         box = (x0, y0, x0 + size - 1, y0 + size - 1)
-        draw_shape(image, rng, SHAPES[cls], box)
+        shapes_tool.draw_shape(image, rng, SHAPES[cls], box)
         objects.append((cls, box, index % difficult_every == 0 and k == 1))
     return image, objects
 

@@ -17,7 +17,6 @@ import os
 import os.path as osp
 import pickle
 import shutil
-import subprocess
 import sys
 import time
 
@@ -92,15 +91,9 @@ def per_class_ap(predictions_pkl: str, classes) -> tuple:
 
 
 def draw_proposals(checkpoint: str, images, out_dir: str) -> str:
-    """Proposals-vs-final PNGs through tools/vis_proposals.py (if this checkout has it)."""
-    tool = osp.join(REPO, 'tools', 'vis_proposals.py')
-    if not osp.isfile(tool):
-        return ('note: tools/vis_proposals.py is not in this checkout; '
-                'no proposals-vs-final pictures were drawn')
-    command = [sys.executable, tool, CONFIG, checkpoint, *images, '--out-dir', out_dir,
-               '--num-proposals', '20']
-    print('+', ' '.join(command), flush=True)
-    subprocess.run(command, cwd=REPO, check=True)
+    """Proposals-vs-final PNGs through tools/vis_proposals.py, in this process."""
+    load_tool('tools/vis_proposals.py').main([osp.join(REPO, CONFIG), checkpoint, *images,
+                                              '--out-dir', out_dir, '--num-proposals', '20'])
     return f'proposals-vs-final pictures of {len(images)} test images: {out_dir}'
 
 

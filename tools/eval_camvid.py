@@ -18,11 +18,11 @@ import sys
 
 sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
 
+from custom_modules.datasets.image_files import is_image_file  # noqa: E402
 from custom_modules.errors import DataError, UserInputError  # noqa: E402
 from custom_modules.launch import REPO_ROOT, user_errors  # noqa: E402
 
 DEFAULT_MAPPING = osp.join(REPO_ROOT, 'configs/cityscapes/camvid_to_cityscapes.csv')
-IMAGE_EXTENSIONS = ('.png', '.jpg', '.jpeg', '.bmp')
 
 
 def parse_args(argv=None):
@@ -49,7 +49,7 @@ def find_pairs(root, images, labels, suffix):
     for folder in (image_dir, label_dir):
         if not osp.isdir(folder):
             raise UserInputError(f'CamVid folder {folder} does not exist')
-    names = sorted(f for f in os.listdir(image_dir) if f.lower().endswith(IMAGE_EXTENSIONS))
+    names = sorted(f for f in os.listdir(image_dir) if is_image_file(f))
     if not names:
         raise DataError(f'{image_dir}: no images')
     pairs = []

@@ -12,9 +12,9 @@ import threading
 
 import cv2
 
+from ..datasets.image_files import IMAGE_EXTENSIONS, is_image_file
 from ..errors import DataError, UserInputError
 
-IMAGE_EXTENSIONS = ('.png', '.jpg', '.jpeg', '.bmp', '.tif', '.tiff')
 _END = object()
 
 
@@ -48,7 +48,7 @@ class _VideoFile:
 class _FrameFolder:
     def __init__(self, path, fps):
         self.path, self.fps = path, fps
-        self.files = sorted(f for f in os.listdir(path) if f.lower().endswith(IMAGE_EXTENSIONS))
+        self.files = sorted(f for f in os.listdir(path) if is_image_file(f))
         if not self.files:
             raise DataError(f'{path}: folder holds no image files ({", ".join(IMAGE_EXTENSIONS)})')
         self.count = len(self.files)

@@ -1,9 +1,12 @@
-"""Modules this repo adds to OpenMMLab, loaded by configs via ``custom_imports``.
+"""What this repo adds to OpenMMLab, in two layers.
 
-Importing the package registers the datasets, hooks and models into the
-registries of mmengine / mmpretrain / mmdet / mmseg, switches local file writes
-to atomic ones and makes torch's safe checkpoint loading accept mmengine's own
-checkpoints (and nothing that runs code).
+* :mod:`custom_modules.plugins`: the plugin layer, the modules configs use by
+  type name (datasets, models, hooks, metrics, visualization) and the engine
+  fixes (safe checkpoint loading, atomic writes). Importing this package
+  imports it, so ``custom_imports = dict(imports=['custom_modules'])`` in a
+  config registers everything.
+* :mod:`custom_modules.apps`: the application layer, what the ``tools/`` CLIs
+  call (running experiments, reports, PBT, video, demos, data preparation).
+  It uses the plugin layer; the plugin layer never imports it.
 """
-from . import engine  # noqa: F401  (safe loading + atomic writes first)
-from . import datasets, evaluation, hooks, models, visualization  # noqa: F401
+from . import plugins  # noqa: F401

@@ -5,8 +5,8 @@ import pytest
 from mmengine.fileio import get_file_backend
 
 import custom_modules  # noqa: F401
-from custom_modules.engine import AtomicLocalBackend
-from custom_modules.engine.atomic_local_backend import atomic_write_bytes
+from custom_modules.plugins.engine import AtomicLocalBackend
+from custom_modules.plugins.engine.atomic_local_backend import atomic_write_bytes
 
 
 def test_local_backend_is_replaced(tmp_path):

@@ -2,7 +2,7 @@
 import torch
 
 import custom_modules  # noqa: F401
-from custom_modules.models import BatchCutout
+from custom_modules.plugins.models import BatchCutout
 
 
 def test_exactly_k_squared_pixels_when_inside_and_clipped_at_border():

@@ -3,7 +3,7 @@ import os
 
 import pytest
 
-from custom_modules.datasets import CheckedVOCDataset
+from custom_modules.plugins.datasets import CheckedVOCDataset
 from custom_modules.errors import DataError
 from tests.helpers.voc_data import make_vocdevkit
 

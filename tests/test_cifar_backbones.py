@@ -4,7 +4,7 @@ import torch
 from mmengine.config import Config
 
 import custom_modules  # noqa: F401
-from custom_modules.models import CifarMobileNetV2, CifarResNet18
+from custom_modules.plugins.models import CifarMobileNetV2, CifarResNet18
 from tests.helpers.configs import REPO
 
 # parameters of the whole classifier with 100 classes (printed by the test)

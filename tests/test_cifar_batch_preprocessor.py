@@ -3,8 +3,8 @@ import torch
 import torch.nn.functional as F
 
 import custom_modules  # noqa: F401
-from custom_modules.models import CIFARBatchPreprocessor
-from custom_modules.models.cifar_batch_preprocessor import (random_crop_with_padding,
+from custom_modules.plugins.models import CIFARBatchPreprocessor
+from custom_modules.plugins.models.cifar_batch_preprocessor import (random_crop_with_padding,
                                                             random_horizontal_flip)
 
 

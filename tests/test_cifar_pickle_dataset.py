@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 import custom_modules  # noqa: F401
-from custom_modules.datasets import CIFARPickleDataset, stratified_split
+from custom_modules.plugins.datasets import CIFARPickleDataset, stratified_split
 from custom_modules.errors import DataError
 from tests.helpers.cifar_data import make_cifar10, make_cifar100
 

@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 import pytest
 
-from custom_modules.launch import load_tool
+from custom_modules.apps.launch import load_tool
 from tests.helpers.det_models import save_random_checkpoint, tiny_faster_rcnn_config, tiny_fcos_config
 
 

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 import torch
 from mmengine.logging import MMLogger
 
-from custom_modules.hooks import ConfigOptimOnResumeHook
+from custom_modules.plugins.hooks import ConfigOptimOnResumeHook
 
 
 def _runner(optim_wrapper):

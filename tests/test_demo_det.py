@@ -1,7 +1,7 @@
 """tools/demo_det.py runs the whole detection demo (data, train, test, report) on a tiny setting."""
 import os
 
-from custom_modules.launch import load_tool
+from custom_modules.apps.launch import load_tool
 
 
 def _demo_det():

@@ -11,7 +11,7 @@ import threading
 import pytest
 
 from custom_modules.errors import DataError
-from custom_modules.launch import load_tool
+from custom_modules.apps.launch import load_tool
 from tests.helpers.voc_data import make_vocdevkit
 
 
@@ -64,7 +64,7 @@ def test_download_verify_extract_then_datasets_read_it(mirror, tmp_path):
     finally:
         server.shutdown()
     assert not list(root.glob('*.tar*'))  # downloads removed after extraction
-    from custom_modules.datasets import CheckedVOCDataset
+    from custom_modules.plugins.datasets import CheckedVOCDataset
     for year, split in (('2007', 'trainval'), ('2007', 'test'), ('2012', 'trainval')):
         dataset = CheckedVOCDataset(data_root=devkit, ann_file=f'VOC{year}/ImageSets/Main/{split}.txt',
                                     data_prefix=dict(sub_data_root=f'VOC{year}/'), pipeline=[],

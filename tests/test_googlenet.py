@@ -9,7 +9,7 @@ from mmpretrain.registry import MODELS
 from mmpretrain.structures import DataSample
 
 import custom_modules  # noqa: F401
-from custom_modules.models import GoogLeNet, GoogLeNetHead
+from custom_modules.plugins.models import GoogLeNet, GoogLeNetHead
 
 # parameters of the whole classifier with 10 classes, aux heads included (printed by the test)
 PINNED_PARAMS = 9_960_638

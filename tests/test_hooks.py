@@ -6,7 +6,7 @@ import torch
 
 import custom_modules  # noqa: F401
 from custom_modules.errors import ConfigError
-from custom_modules.hooks import EpochSeedHook, NumClassesCheckHook
+from custom_modules.plugins.hooks import EpochSeedHook, NumClassesCheckHook
 
 
 def test_epoch_seed_hook_makes_each_epoch_reproducible():

@@ -56,7 +56,7 @@ def test_cutmix_box_side_is_floor_sqrt_one_minus_lambda_times_size(monkeypatch):
 
 @pytest.mark.parametrize('seed', range(5))
 def test_batch_mixup_mixes_images_and_labels_with_the_same_lambda(seed):
-    from custom_modules.models import BatchMixup
+    from custom_modules.plugins.models import BatchMixup
     np.random.seed(seed), torch.manual_seed(seed)
     images, scores = _batch()
     mixed, mixed_scores = BatchMixup(alpha=0.4)(images, scores.long())

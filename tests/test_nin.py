@@ -4,7 +4,7 @@ from mmpretrain.registry import MODELS
 from mmpretrain.structures import DataSample
 
 import custom_modules  # noqa: F401
-from custom_modules.models import NIN
+from custom_modules.plugins.models import NIN
 
 # parameters of the whole classifier with 10 classes (printed by the test)
 PINNED_PARAMS = 6_580_426

@@ -13,7 +13,7 @@ import os.path as osp
 
 import pytest
 
-from custom_modules.launch import load_tool
+from custom_modules.apps.launch import load_tool
 from tests.helpers.configs import DEMO_CONFIG, run_tool
 from tests.helpers.pbt_config import tiny_pbt_config
 

@@ -6,8 +6,8 @@ import cv2
 import numpy as np
 import pytest
 
-from custom_modules.launch import load_tool
-from custom_modules.visualization.det_panels import (DETECTION_COLOR, MIN_PANEL_SIDE,
+from custom_modules.apps.launch import load_tool
+from custom_modules.plugins.visualization.det_panels import (DETECTION_COLOR, MIN_PANEL_SIDE,
                                                      PROPOSAL_COLOR)
 from tests.helpers.det_models import save_random_checkpoint, tiny_faster_rcnn_config
 from tests.helpers.voc_data import make_vocdevkit

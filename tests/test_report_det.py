@@ -6,7 +6,7 @@ import os.path as osp
 import cv2
 import pytest
 
-from custom_modules.launch import load_tool
+from custom_modules.apps.launch import load_tool
 
 
 def _tool():

@@ -2,7 +2,7 @@
 import csv
 import json
 
-from custom_modules.reporting import load_scalars, plot_curves, write_table
+from custom_modules.apps.reporting import load_scalars, plot_curves, write_table
 
 
 def _log(folder, records):

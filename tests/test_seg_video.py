@@ -4,8 +4,8 @@ import cv2
 import numpy as np
 import pytest
 
-from custom_modules.launch import load_tool
-from custom_modules.video.overlay import draw_legend
+from custom_modules.apps.launch import load_tool
+from custom_modules.apps.video.overlay import draw_legend
 from tests.helpers.configs import run_tool
 from tests.helpers.seg_data import make_video, tiny_seg_model
 

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from custom_modules.video.overlay import (CITYSCAPES_CLASSES, CITYSCAPES_PALETTE, colorize,
+from custom_modules.apps.video.overlay import (CITYSCAPES_CLASSES, CITYSCAPES_PALETTE, colorize,
                                           compose, draw_legend, legend_swatch_boxes, overlay)
 
 

@@ -26,7 +26,6 @@ import numpy as np
 import torch
 
 REPO = osp.dirname(osp.dirname(osp.abspath(__file__)))
-sys.path.insert(0, REPO)
 
 MEAN, STD = [129.304, 124.070, 112.434], [68.170, 65.392, 70.418]
 STOCK_MIX = dict(augments=[dict(type='Mixup', alpha=0.4), dict(type='CutMix', alpha=0.4)])
@@ -34,7 +33,7 @@ OUR_MIX = dict(augments=[dict(type='BatchMixup', alpha=0.4), dict(type='CutMix',
 
 
 def synthetic_cifar100(root: str) -> str:
-    from custom_modules.datasets.cifar_writer import synthetic_rows, write_cifar100
+    from custom_modules.plugins.datasets.cifar_writer import synthetic_rows, write_cifar100
     train = np.random.default_rng(0).integers(0, 100, 50000)
     test = np.arange(10000) % 100
     write_cifar100(root, synthetic_rows(train), train, synthetic_rows(test, 1), test,

@@ -22,7 +22,6 @@ import torch.nn.functional as F
 from mmengine.hooks import Hook
 
 REPO = osp.dirname(osp.dirname(osp.abspath(__file__)))
-sys.path.insert(0, REPO)
 CONFIG = osp.join(REPO, 'configs/demo/resnet18-cifar_1xb32_digits.py')
 
 
@@ -112,7 +111,7 @@ def main():
     import numpy as np
     from mmengine.config import Config
 
-    from custom_modules.datasets import CIFARPickleDataset
+    from custom_modules.plugins.datasets import CIFARPickleDataset
     if not osp.isdir(osp.join(args.data_root, 'cifar-10-batches-py')):
         sys.path.insert(0, osp.join(REPO, 'tools', 'data'))
         from digits_to_cifar import convert

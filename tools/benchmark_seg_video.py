@@ -19,11 +19,10 @@ import sys
 import tempfile
 import time
 
-sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
 
-from mmengine.config import DictAction  # noqa: E402
+from mmengine.config import DictAction
 
-from custom_modules.launch import load_config, load_tool, user_errors  # noqa: E402
+from custom_modules.apps.launch import load_config, load_tool, user_errors
 
 
 def parse_args(argv=None):
@@ -105,8 +104,8 @@ def main(argv=None):
         from mmseg.apis import init_model
 
         from custom_modules.errors import UserInputError
-        from custom_modules.video import BatchSegmenter
-        from custom_modules.video.segmenter import default_device
+        from custom_modules.apps.video import BatchSegmenter
+        from custom_modules.apps.video.segmenter import default_device
         segment_video = load_tool('tools/seg_video.py').segment_video
         if len(args.model) > 2:
             raise UserInputError('--model takes CONFIG and at most one CHECKPOINT')

@@ -14,10 +14,9 @@ import os
 import os.path as osp
 import sys
 
-sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
 
-from custom_modules.errors import UserInputError  # noqa: E402
-from custom_modules.launch import user_errors  # noqa: E402
+from custom_modules.errors import UserInputError
+from custom_modules.apps.launch import user_errors
 
 TITLE_HEIGHT = 20
 PALETTE = [(60, 220, 60), (255, 140, 0), (220, 60, 220), (0, 200, 255), (255, 255, 0)]
@@ -61,7 +60,7 @@ def main(argv=None):
         import cv2
         import numpy as np
         from mmengine.utils import ProgressBar
-        from custom_modules.visualization import (detections_of, draw_boxes, load_detector,
+        from custom_modules.plugins.visualization import (detections_of, draw_boxes, load_detector,
                                                   predict_images)
         names = args.names or [osp.splitext(osp.basename(c))[0] for c, _ in args.model]
         results = {path: [] for path in args.images}  # image -> per model detections

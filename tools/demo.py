@@ -13,10 +13,9 @@ import sys
 import time
 
 REPO = osp.dirname(osp.dirname(osp.abspath(__file__)))
-sys.path.insert(0, REPO)
 
-from custom_modules.experiments import run_tool, train_then_test  # noqa: E402
-from custom_modules.reporting import load_scalars, plot_curves, write_table  # noqa: E402
+from custom_modules.apps.experiments import run_tool, train_then_test
+from custom_modules.apps.reporting import load_scalars, plot_curves, write_table
 
 CONFIG = 'configs/demo/resnet18-cifar_1xb32_digits.py'
 COLUMNS = ['model', 'data', 'split', 'top-1 (%)', 'top-5 (%)', 'top-1 err (%)',

@@ -21,11 +21,10 @@ import sys
 import time
 
 REPO = osp.dirname(osp.dirname(osp.abspath(__file__)))
-sys.path.insert(0, REPO)
 
-from custom_modules.experiments import train_then_test  # noqa: E402
-from custom_modules.launch import load_tool, user_errors  # noqa: E402
-from custom_modules.reporting import plot_curves, write_table  # noqa: E402
+from custom_modules.apps.experiments import train_then_test
+from custom_modules.apps.launch import load_tool, user_errors
+from custom_modules.apps.reporting import plot_curves, write_table
 
 CONFIG = 'configs/demo/faster-rcnn_r18-w16_fpn_1xb8-4e_shapes.py'
 COLUMNS = ['class', 'gts', 'dets', 'recall', 'AP (11-point)', 'AP (area)']

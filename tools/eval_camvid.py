@@ -16,11 +16,10 @@ import os
 import os.path as osp
 import sys
 
-sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
 
-from custom_modules.datasets.image_files import is_image_file  # noqa: E402
-from custom_modules.errors import DataError, UserInputError  # noqa: E402
-from custom_modules.launch import REPO_ROOT, user_errors  # noqa: E402
+from custom_modules.plugins.datasets.image_files import is_image_file
+from custom_modules.errors import DataError, UserInputError
+from custom_modules.apps.launch import REPO_ROOT, user_errors
 
 DEFAULT_MAPPING = osp.join(REPO_ROOT, 'configs/cityscapes/camvid_to_cityscapes.csv')
 
@@ -66,7 +65,7 @@ def evaluate(pairs, segmenter, mapping, batch_size=2, progress=True):
     import cv2
     from mmengine.utils import ProgressBar
 
-    from custom_modules.evaluation.camvid import ConfusionIoU
+    from custom_modules.apps.video.camvid_eval import ConfusionIoU
     scores = ConfusionIoU(len(mapping.classes))
     bar = ProgressBar(len(pairs)) if progress else None
     for start in range(0, len(pairs), batch_size):
@@ -101,9 +100,9 @@ def table_rows(results, mapping):
 def main(argv=None):
     args = parse_args(argv)
     with user_errors():
-        from custom_modules.evaluation.camvid import CamVidMapping
-        from custom_modules.reporting import write_table
-        from custom_modules.video import BatchSegmenter
+        from custom_modules.apps.video.camvid_eval import CamVidMapping
+        from custom_modules.apps.reporting import write_table
+        from custom_modules.apps.video import BatchSegmenter
         if not osp.isfile(args.mapping):
             raise UserInputError(f'mapping file {args.mapping} does not exist')
         mapping = CamVidMapping(args.mapping)

@@ -19,10 +19,9 @@ import subprocess
 import sys
 
 REPO = osp.dirname(osp.dirname(osp.abspath(__file__)))
-sys.path.insert(0, REPO)
 
-from custom_modules.experiments import METRICS_FILE  # noqa: E402
-from custom_modules.reporting import load_scalars, plot_curves, write_table  # noqa: E402
+from custom_modules.apps.experiments import METRICS_FILE
+from custom_modules.apps.reporting import load_scalars, plot_curves, write_table
 
 ALIASES = {'lr': ['optim_wrapper.optimizer.lr'], 'epochs': ['train_cfg.max_epochs']}
 

@@ -6,7 +6,7 @@
 
 Every member is an mmengine Runner built from CONFIG with its own values of
 the hyperparameters in the config's ``pbt_search`` dict (see
-``custom_modules/pbt/``). Each member trains ``--perturbation-interval``
+``custom_modules/apps/pbt/``). Each member trains ``--perturbation-interval``
 epochs at a time and reports validation top-1/top-5 with a checkpoint; at
 each such point (synchronously, all members at the same epoch) the bottom
 ``--quantile-fraction`` of members copy the weights and hyperparameters of a
@@ -33,12 +33,11 @@ import shutil
 import sys
 
 REPO = osp.dirname(osp.dirname(osp.abspath(__file__)))
-sys.path.insert(0, REPO)
 
-from mmengine.config import DictAction  # noqa: E402
+from mmengine.config import DictAction
 
-from custom_modules.errors import UserInputError  # noqa: E402
-from custom_modules.launch import build_runner, load_config, user_errors  # noqa: E402
+from custom_modules.errors import UserInputError
+from custom_modules.apps.launch import build_runner, load_config, user_errors
 
 RESULT_FILE = 'pbt_result.json'
 COLUMNS = ['model', 'params', 'best member', 'val top-1', 'val top-5', 'test top-1',
@@ -91,7 +90,7 @@ def _row(result: dict) -> dict:
 
 
 def summarize(dirs, out_prefix: str) -> str:
-    from custom_modules.reporting import write_table
+    from custom_modules.apps.reporting import write_table
     rows = []
     for folder in dirs:
         path = osp.join(folder, RESULT_FILE)
@@ -105,7 +104,7 @@ def summarize(dirs, out_prefix: str) -> str:
 
 def test_best(setup: dict, best, work_dir: str) -> dict:
     """Test the best member's last checkpoint on the test set (mmengine Runner)."""
-    from custom_modules.pbt import CHECKPOINT_FILE, member_config
+    from custom_modules.apps.pbt import CHECKPOINT_FILE, member_config
     local = osp.join(work_dir, 'best_member')
     shutil.rmtree(local, ignore_errors=True)
     best.checkpoint.to_directory(local)
@@ -124,9 +123,9 @@ def run_search(args) -> dict:
     from ray.tune.schedulers import PopulationBasedTraining
 
     import custom_modules  # noqa: F401
-    from custom_modules.pbt import (METRIC, clip_to_space, exploits, member_histories,
+    from custom_modules.apps.pbt import (METRIC, clip_to_space, exploits, member_histories,
                                     mutations, plot_members, search_space, train_member)
-    from custom_modules.reporting import write_table
+    from custom_modules.apps.reporting import write_table
 
     cfg = load_config(args.config, args.cfg_options)
     space = search_space(cfg)  # checks the config before Ray starts

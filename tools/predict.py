@@ -12,11 +12,10 @@ import os
 import os.path as osp
 import sys
 
-sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
 
-from custom_modules.datasets.image_files import is_image_file, is_readable_image  # noqa: E402
-from custom_modules.errors import UserInputError  # noqa: E402
-from custom_modules.launch import user_errors  # noqa: E402
+from custom_modules.plugins.datasets.image_files import is_image_file, is_readable_image
+from custom_modules.errors import UserInputError
+from custom_modules.apps.launch import user_errors
 
 
 def collect_images(paths):

@@ -19,9 +19,8 @@ import os.path as osp
 import re
 import sys
 
-sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
 
-from custom_modules.reporting import plot_curves, write_table  # noqa: E402
+from custom_modules.apps.reporting import plot_curves, write_table
 
 
 def collect_runs(work_root: str, match: str = '*') -> list:

@@ -20,11 +20,10 @@ import os
 import os.path as osp
 import sys
 
-sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
 
-from custom_modules.errors import UserInputError  # noqa: E402
-from custom_modules.launch import user_errors  # noqa: E402
-from custom_modules.reporting import load_scalars, plot_curves, write_table  # noqa: E402
+from custom_modules.errors import UserInputError
+from custom_modules.apps.launch import user_errors
+from custom_modules.apps.reporting import load_scalars, plot_curves, write_table
 
 METRICS = ('pascal_voc/mAP', 'pascal_voc_area/mAP')
 

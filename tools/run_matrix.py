@@ -13,9 +13,8 @@ import subprocess
 import sys
 import time
 
-sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
 
-from custom_modules.experiments import METRICS_FILE, train_then_test  # noqa: E402
+from custom_modules.apps.experiments import METRICS_FILE, train_then_test
 
 
 def expand(patterns):

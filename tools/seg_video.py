@@ -15,10 +15,9 @@ import os.path as osp
 import sys
 import time
 
-sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
 
-from custom_modules.errors import UserInputError  # noqa: E402
-from custom_modules.launch import user_errors  # noqa: E402
+from custom_modules.errors import UserInputError
+from custom_modules.apps.launch import user_errors
 
 
 def parse_args(argv=None):
@@ -50,8 +49,8 @@ def segment_video(input_path, out, models, opacity=0.5, batch_size=4, device=Non
     """Run the side-by-side pipeline; returns frames written, seconds and FPS."""
     from mmengine.utils import ProgressBar
 
-    from custom_modules.video import BatchSegmenter, FrameReader, FrameWriter, open_frames
-    from custom_modules.video.overlay import compose, draw_legend
+    from custom_modules.apps.video import BatchSegmenter, FrameReader, FrameWriter, open_frames
+    from custom_modules.apps.video.overlay import compose, draw_legend
     if not 0 <= opacity <= 1:
         raise UserInputError(f'--opacity must be in [0, 1], got {opacity}')
     if batch_size < 1:

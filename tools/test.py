@@ -3,10 +3,9 @@ import argparse
 import os.path as osp
 import sys
 
-sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
 
-from custom_modules.errors import UserInputError  # noqa: E402
-from custom_modules.launch import (adapt_to_device, add_common_args,  # noqa: E402
+from custom_modules.errors import UserInputError
+from custom_modules.apps.launch import (adapt_to_device, add_common_args,
                                    build_runner, load_run_config, user_errors)
 
 # visualization hook types and how each one is told to draw into a folder
@@ -59,7 +58,7 @@ def main(argv=None):
             from mmengine.evaluator import DumpResults
             runner.test_evaluator.metrics.append(DumpResults(out_file_path=args.out))
         if args.pred_csv:
-            from custom_modules.evaluation import PredictionCSV
+            from custom_modules.plugins.evaluation import PredictionCSV
             metric = PredictionCSV(out_file=args.pred_csv)
             metric.dataset_meta = runner.test_evaluator.dataset_meta
             runner.test_evaluator.metrics.append(metric)

@@ -3,9 +3,8 @@ import argparse
 import os.path as osp
 import sys
 
-sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
 
-from custom_modules.launch import (adapt_to_device, add_common_args,  # noqa: E402
+from custom_modules.apps.launch import (adapt_to_device, add_common_args,
                                    build_runner, load_run_config, user_errors)
 
 

@@ -17,7 +17,6 @@ import numpy as np
 import torch
 
 REPO = osp.dirname(osp.dirname(osp.abspath(__file__)))
-sys.path.insert(0, REPO)
 
 
 def load_images(config: str, num: int):
@@ -27,7 +26,7 @@ def load_images(config: str, num: int):
     dataset_cfg = cfg.val_dataloader.dataset
     if not osp.isdir(osp.join(dataset_cfg.data_root, 'cifar-100-python')):
         print(f'{dataset_cfg.data_root} has no CIFAR-100; using scikit-learn digits instead')
-        from custom_modules.experiments import run_tool
+        from custom_modules.apps.experiments import run_tool
         if not osp.isdir('data/digits_cifar/cifar-10-batches-py'):
             run_tool('data/digits_to_cifar.py', '--out', 'data/digits_cifar')
         dataset_cfg = dict(type='CIFARPickleDataset', data_root='data/digits_cifar',
@@ -42,7 +41,7 @@ def load_images(config: str, num: int):
 def augmented_panels(images, labels, num_classes, seed):
     from mmpretrain.models.utils.batch_augments import CutMix
 
-    from custom_modules.models import BatchCutout, BatchMixup
+    from custom_modules.plugins.models import BatchCutout, BatchMixup
     mean, std = images.mean((0, 2, 3), keepdim=True), images.std((0, 2, 3), keepdim=True)
     normalised = (images - mean) / std
     scores = torch.nn.functional.one_hot(labels, num_classes).float()

@@ -11,10 +11,9 @@ import argparse
 import os.path as osp
 import sys
 
-sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
 
-from custom_modules.errors import UserInputError  # noqa: E402
-from custom_modules.launch import user_errors  # noqa: E402
+from custom_modules.errors import UserInputError
+from custom_modules.apps.launch import user_errors
 
 
 def parse_args(argv=None):
@@ -36,7 +35,7 @@ def main(argv=None):
             if not osp.isfile(path):
                 raise UserInputError(f'{path} does not exist')
         from mmengine.utils import ProgressBar
-        from custom_modules.visualization import (detections_of, load_detector, predict_images,
+        from custom_modules.plugins.visualization import (detections_of, load_detector, predict_images,
                                                   write_proposal_png)
         model = load_detector(args.config, args.checkpoint, args.device)
         if not getattr(model, 'with_rpn', False):

@@ -11,9 +11,8 @@ import sys
 import numpy as np
 from PIL import Image
 
-sys.path.insert(0, osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__)))))
-from custom_modules.datasets.cifar import stratified_split  # noqa: E402
-from custom_modules.datasets.cifar_writer import write_cifar10  # noqa: E402
+from custom_modules.plugins.datasets.cifar import stratified_split
+from custom_modules.plugins.datasets.cifar_writer import write_cifar10
 
 
 def digits_as_cifar_rows(images: np.ndarray) -> np.ndarray:

@@ -17,12 +17,11 @@ import sys
 import tarfile
 import urllib.request
 
-sys.path.insert(0, osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__)))))
 
-from mmpretrain.datasets.utils import calculate_md5  # noqa: E402
+from mmpretrain.datasets.utils import calculate_md5
 
-from custom_modules.errors import DataError, UserInputError  # noqa: E402
-from custom_modules.launch import user_errors  # noqa: E402
+from custom_modules.errors import DataError, UserInputError
+from custom_modules.apps.launch import user_errors
 
 MIRROR = 'http://host.robots.ox.ac.uk/pascal/VOC'
 # (year, file name, md5, split files it must provide)

@@ -14,8 +14,7 @@ import sys
 
 import numpy as np
 
-sys.path.insert(0, osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__)))))
-from custom_modules.datasets.image_files import is_image_file, is_readable_image  # noqa: E402
+from custom_modules.plugins.datasets.image_files import is_image_file, is_readable_image
 
 
 def scan(root: str):

@@ -3,7 +3,7 @@ search-space, mutation and explore objects built from a config's ``pbt_search`` 
 import copy
 from typing import Callable, Dict
 
-from ..errors import ConfigError
+from custom_modules.errors import ConfigError
 
 
 def _transform(cfg, type_name: str) -> dict:

@@ -10,7 +10,7 @@ from mmengine.hooks import Hook
 from mmengine.model import is_model_wrapper
 from mmengine.registry import HOOKS
 
-from ..errors import ConfigError
+from custom_modules.errors import ConfigError
 
 _HEAD_PATHS = ('head', 'bbox_head', 'roi_head.bbox_head', 'decode_head')
 

@@ -10,8 +10,8 @@ import csv
 import cv2
 import numpy as np
 
-from ..errors import DataError
-from ..video.overlay import CITYSCAPES_CLASSES
+from custom_modules.errors import DataError
+from .overlay import CITYSCAPES_CLASSES
 
 IGNORE = 255
 

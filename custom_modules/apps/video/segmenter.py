@@ -12,7 +12,7 @@ import torch
 from mmengine.config import Config
 from mmengine.dataset import Compose
 
-from ..errors import ConfigError, UserInputError
+from custom_modules.errors import ConfigError, UserInputError
 from .overlay import CITYSCAPES_CLASSES
 
 

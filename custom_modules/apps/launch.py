@@ -13,9 +13,9 @@ import torch
 import torch.distributed as torch_dist
 from mmengine.config import Config, DictAction
 
-from .errors import UserInputError
+from custom_modules.errors import UserInputError
 
-REPO_ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
+REPO_ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
 
 
 def load_tool(path: str):

@@ -4,7 +4,7 @@ mmdet's ``DetVisualizationHook`` shows only final boxes. For the chosen
 images (dataset indices or image ids / file stems) this hook runs the RPN
 on the batch (``extract_feat`` + ``rpn_head.predict``) and writes one PNG
 per image: top-N proposals after NMS on the left, final detections with
-class names and scores on the right (see ``custom_modules.visualization``),
+class names and scores on the right (see ``custom_modules.plugins.visualization``),
 plus a JSON file of the boxes drawn. Files go to
 ``<log dir>/<out_dir>/{epoch_<n>|test}/<image id>.png``. Only the main
 process draws; indices count the samples it sees in loader order (the

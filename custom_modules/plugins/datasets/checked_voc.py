@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from mmdet.datasets import VOCDataset
 from mmdet.registry import DATASETS
 
-from ..errors import DataError
+from custom_modules.errors import DataError
 
 
 def _is_local(path: str) -> bool:

@@ -18,7 +18,7 @@ from mmpretrain.datasets import CIFAR10, CIFAR100, BaseDataset
 from mmpretrain.datasets.utils import check_md5 as md5_matches
 from mmpretrain.registry import DATASETS
 
-from ..errors import DataError
+from custom_modules.errors import DataError
 
 # file lists, md5s and meta keys of the official releases (kept in mmpretrain)
 _OFFICIAL = {'cifar10': CIFAR10, 'cifar100': CIFAR100}

@@ -18,7 +18,7 @@ import torch
 from mmengine.logging.history_buffer import HistoryBuffer
 from mmengine.runner.checkpoint import CheckpointLoader
 
-from ..errors import DataError, UnsafeCheckpointError
+from custom_modules.errors import DataError, UnsafeCheckpointError
 
 _HISTORY_BUFFER_METHODS = ('min', 'max', 'current', 'mean')
 

@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 
 setup: $(STAMP)
 
-$(STAMP): requirements.txt tools/setup_env.sh
+$(STAMP): requirements.txt pyproject.toml tools/setup_env.sh
 	PYTHON=$(PYTHON) VENV=$(VENV) bash tools/setup_env.sh
 	touch $(STAMP)
 

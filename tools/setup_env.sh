@@ -44,4 +44,6 @@ fi
 
 echo "[setup] installing the OpenMMLab packages and tools"
 "$PY" -m pip install -q -r requirements.txt
+echo "[setup] installing this repo (custom_modules) in editable mode"
+"$PY" -m pip install -q --no-build-isolation --no-deps -e .
 "$PY" -c "import mmcv.ops, mmdet, mmpretrain, mmseg; print('[setup] ok: mmcv', mmcv.__version__, 'mmdet', mmdet.__version__, 'mmpretrain', mmpretrain.__version__, 'mmseg', mmseg.__version__)"

@@ -6,12 +6,10 @@ import cv2
 import numpy as np
 import pytest
 
-from custom_modules.apps.launch import load_tool
-from tests.helpers.det_models import save_random_checkpoint, tiny_faster_rcnn_config, tiny_fcos_config
-
-
-def _main(*argv):
-    return load_tool('tools/compare_detectors.py').main(list(argv))
+from custom_modules.apps.detection.compare import compare_detectors
+from tests.helpers.configs import run_cli
+from tests.helpers.det_models import (save_random_checkpoint, tiny_faster_rcnn_config,
+                                      tiny_fcos_config)
 
 
 def test_grid_png_per_image_with_each_models_boxes(tmp_path):
@@ -28,7 +26,8 @@ def test_grid_png_per_image_with_each_models_boxes(tmp_path):
             '--score-thr', '0', '--names', 'two-stage', 'one-stage']
     for config, checkpoint in models:
         args += ['--model', config, checkpoint]
-    assert len(_main(*args)) == 2
+    assert run_cli('tools/compare_detectors.py', *args) == 0
+    assert len(compare_detectors(models, images, str(tmp_path / 'again'), score_thr=0)) == 2
     for image in images:
         stem = osp.splitext(osp.basename(image))[0]
         h, w = cv2.imread(image).shape[:2]
@@ -47,7 +46,7 @@ def test_grid_png_per_image_with_each_models_boxes(tmp_path):
 
 
 def test_needs_two_models(tmp_path, capsys):
-    with pytest.raises(SystemExit) as exit_info:
-        _main('--model', 'a.py', 'a.pth', '--images', 'x.jpg', '--out-dir', str(tmp_path))
-    assert exit_info.value.code == 2
+    code = run_cli('tools/compare_detectors.py', '--model', 'a.py', 'a.pth', '--images', 'x.jpg',
+                   '--out-dir', str(tmp_path))
+    assert code == 2
     assert 'at least two --model' in capsys.readouterr().err

@@ -11,12 +11,9 @@ import threading
 import pytest
 
 from custom_modules.errors import DataError
-from custom_modules.apps.launch import load_tool
+from custom_modules.apps.data import voc_download
+from tests.helpers.configs import run_cli
 from tests.helpers.voc_data import make_vocdevkit
-
-
-def _tool():
-    return load_tool('tools/data/download_voc.py')
 
 
 def _md5(path):
@@ -27,7 +24,7 @@ def _md5(path):
 def mirror(tmp_path):
     """The three official tars' layouts, built from generated data, with their md5s."""
     make_vocdevkit(tmp_path / 'src' / 'VOCdevkit', per_split=2)
-    tool = _tool()
+    tool = voc_download
     archives = []
     os.makedirs(tmp_path / 'mirror' / 'voc2007')
     os.makedirs(tmp_path / 'mirror' / 'voc2012')
@@ -81,13 +78,14 @@ def test_from_dir_cli_and_md5_mismatch(mirror, tmp_path, monkeypatch, capsys):
     for _, rel, _, _ in archives:
         os.link(folder / rel, flat / osp.basename(rel))
     monkeypatch.setattr(tool, 'ARCHIVES', archives)
-    devkit = tool.main(['--root', str(tmp_path / 'a'), '--from-dir', str(flat), '--years', '2007'])
+    assert run_cli('tools/data/download_voc.py', '--root', tmp_path / 'a', '--from-dir', flat,
+                   '--years', '2007') == 0
+    devkit = str(tmp_path / 'a' / 'VOCdevkit')
     assert osp.isfile(osp.join(devkit, 'VOC2007', 'ImageSets', 'Main', 'test.txt'))
     assert not osp.exists(osp.join(devkit, 'VOC2012'))
     bad = [(y, r, '0' * 32, e) for y, r, _, e in archives]
     monkeypatch.setattr(tool, 'ARCHIVES', bad)
-    with pytest.raises(SystemExit):
-        tool.main(['--root', str(tmp_path / 'b'), '--from-dir', str(flat)])
+    assert run_cli('tools/data/download_voc.py', '--root', tmp_path / 'b', '--from-dir', flat) == 2
     assert 'VOCtrainval_06-Nov-2007.tar: md5' in capsys.readouterr().err
 
 
@@ -98,5 +96,5 @@ def test_unsafe_tar_member_is_refused(tmp_path):
         info.size = 3
         tar.addfile(info, io.BytesIO(b'bad'))
     with pytest.raises(DataError, match="refusing unsafe member '../outside.txt'"):
-        _tool().safe_extract(str(tar_path), str(tmp_path / 'root'))
+        voc_download.safe_extract(str(tar_path), str(tmp_path / 'root'))
     assert not (tmp_path / 'outside.txt').exists()

@@ -1,5 +1,5 @@
 """tools/data/folder_to_ann.py: classes.txt, seeded 80/20 split, counts, unreadable images refused."""
-from tests.helpers.configs import run_tool
+from tests.helpers.configs import run_cli
 from tests.helpers.image_data import make_class_folders
 
 
@@ -7,25 +7,26 @@ def _rows(path):
     return [line.rsplit(' ', 1) for line in path.read_text().splitlines()]
 
 
-def test_annotations_split_and_refusal(tmp_path):
+def test_annotations_split_and_refusal(tmp_path, capsys):
     root, bad = make_class_folders(tmp_path / 'animals', classes=('cat', 'dog', 'fox'), per_class=5)
-    result = run_tool('tools/data/folder_to_ann.py', str(root))
-    assert result.returncode == 0, result.stderr
+    assert run_cli('tools/data/folder_to_ann.py', root) == 0
+    result = capsys.readouterr()
     assert (root / 'classes.txt').read_text().split() == ['cat', 'dog', 'fox']
     train, val = _rows(root / 'train.txt'), _rows(root / 'val.txt')
     assert len(train) == 12 and len(val) == 3  # 4 of 5 per class for training
     assert {label for _, label in val} == {'0', '1', '2'}
     assert all(path.split('/')[0] == ['cat', 'dog', 'fox'][int(label)] for path, label in train + val)
     assert 'cat/broken.jpg' not in {path for path, _ in train + val}
-    assert 'refused 1 unreadable image(s)' in result.stderr and str(bad) in result.stderr
-    assert 'cat: 5 images' in result.stdout and 'dog: 5 images' in result.stdout
+    assert 'refused 1 unreadable image(s)' in result.err and str(bad) in result.err
+    assert 'cat: 5 images' in result.out and 'dog: 5 images' in result.out
 
-    again = run_tool('tools/data/folder_to_ann.py', str(root), '--seed', '0')
-    assert again.returncode == 0 and _rows(root / 'train.txt') == train  # seeded
-    other = run_tool('tools/data/folder_to_ann.py', str(root), '--seed', '1')
-    assert other.returncode == 0 and _rows(root / 'train.txt') != train
+    assert run_cli('tools/data/folder_to_ann.py', root, '--seed', '0') == 0
+    assert _rows(root / 'train.txt') == train  # seeded
+    assert run_cli('tools/data/folder_to_ann.py', root, '--seed', '1') == 0
+    assert _rows(root / 'train.txt') != train
 
 
-def test_not_a_folder_of_class_folders(tmp_path):
-    result = run_tool('tools/data/folder_to_ann.py', str(tmp_path / 'missing'))
-    assert result.returncode == 1 and 'is not a folder' in result.stderr
+def test_not_a_folder_of_class_folders(tmp_path, capsys):
+    assert run_cli('tools/data/folder_to_ann.py', tmp_path / 'missing') == 2
+    err = capsys.readouterr().err
+    assert err.count('error:') == 1 and 'is not a folder' in err

@@ -7,7 +7,8 @@ import cv2
 import numpy as np
 import pytest
 
-from tests.helpers.voc_data import shapes_tool
+from custom_modules.apps.data import shapes_voc
+from tests.helpers.configs import run_cli
 
 CLASSES = ('circle', 'square', 'triangle')
 
@@ -20,7 +21,7 @@ def _digest(folder):
 @pytest.fixture(scope='module')
 def shapes(tmp_path_factory):
     root = tmp_path_factory.mktemp('shapes')
-    shapes_tool.make_dataset(str(root), train=12, test=6, seed=3, progress=False)
+    shapes_voc.make_dataset(str(root), train=12, test=6, seed=3, progress=False)
     return root
 
 
@@ -61,16 +62,15 @@ def test_xml_names_classes_and_difficult_flags(shapes):
 
 
 def test_same_seed_same_files_other_seed_other_files(shapes, tmp_path):
-    shapes_tool.main(['--out', str(tmp_path / 'a'), '--train', '12', '--test', '6',
-                             '--seed', '3'])
+    assert run_cli('tools/data/make_shapes_voc.py', '--out', tmp_path / 'a', '--train', '12',
+                   '--test', '6', '--seed', '3') == 0
     assert _digest(tmp_path / 'a') == _digest(shapes)
-    shapes_tool.make_dataset(str(tmp_path / 'b'), train=12, test=6, seed=4, progress=False)
+    shapes_voc.make_dataset(str(tmp_path / 'b'), train=12, test=6, seed=4, progress=False)
     other = _digest(tmp_path / 'b')
     assert other.keys() == _digest(shapes).keys() and other != _digest(shapes)
 
 
 def test_bad_arguments_are_refused(tmp_path, capsys):
-    with pytest.raises(SystemExit) as exit_info:
-        shapes_tool.main(['--out', str(tmp_path), '--train', '0'])
-    assert exit_info.value.code == 2 and '--train' in capsys.readouterr().err
+    assert run_cli('tools/data/make_shapes_voc.py', '--out', tmp_path, '--train', '0') == 2
+    assert '--train' in capsys.readouterr().err
     assert not os.listdir(tmp_path)

@@ -6,7 +6,8 @@ import cv2
 import numpy as np
 import pytest
 
-from custom_modules.apps.launch import load_tool
+from custom_modules.apps.detection.proposals import draw_proposals
+from tests.helpers.configs import run_cli
 from custom_modules.plugins.visualization.det_panels import (DETECTION_COLOR, MIN_PANEL_SIDE,
                                                      PROPOSAL_COLOR)
 from tests.helpers.det_models import save_random_checkpoint, tiny_faster_rcnn_config
@@ -46,26 +47,25 @@ def tiny_detector(tmp_path_factory):
     return config, save_random_checkpoint(config, folder / 'tiny.pth')
 
 
-def _tool():
-    return load_tool('tools/vis_proposals.py')
-
-
 def test_vis_proposals_tool_on_any_image(tiny_detector, tmp_path):
     config, checkpoint = tiny_detector
     rng = np.random.default_rng(1)
     image = str(tmp_path / 'street photo.png')  # not a VOC image, odd name, other format
     cv2.imwrite(image, rng.integers(0, 255, (90, 140, 3), dtype=np.uint8))
-    written = _tool().main([config, checkpoint, image, '--out-dir', str(tmp_path / 'out'),
-                            '--num-proposals', '7', '--score-thr', '0'])
-    assert written == [str(tmp_path / 'out' / 'street photo.png')]
+    code = run_cli('tools/vis_proposals.py', config, checkpoint, image,
+                   '--out-dir', tmp_path / 'out', '--num-proposals', '7', '--score-thr', '0')
+    assert code == 0
+    _check_png(str(tmp_path / 'out' / 'street photo.png'), image, num_proposals=7, num_dets=5)
+    written = draw_proposals(config, checkpoint, [image], str(tmp_path / 'again'), 7, 0.0)
+    assert written == [str(tmp_path / 'again' / 'street photo.png')]
     _check_png(written[0], image, num_proposals=7, num_dets=5)
 
 
 def test_vis_proposals_tool_rejects_missing_image(tiny_detector, tmp_path, capsys):
     config, checkpoint = tiny_detector
-    with pytest.raises(SystemExit) as exit_info:
-        _tool().main([config, checkpoint, str(tmp_path / 'nope.jpg'), '--out-dir', str(tmp_path)])
-    assert exit_info.value.code == 2
+    code = run_cli('tools/vis_proposals.py', config, checkpoint, tmp_path / 'nope.jpg',
+                   '--out-dir', tmp_path)
+    assert code == 2
     assert 'nope.jpg does not exist' in capsys.readouterr().err
 
 

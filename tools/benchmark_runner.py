@@ -113,8 +113,7 @@ def main():
 
     from custom_modules.plugins.datasets import CIFARPickleDataset
     if not osp.isdir(osp.join(args.data_root, 'cifar-10-batches-py')):
-        sys.path.insert(0, osp.join(REPO, 'tools', 'data'))
-        from digits_to_cifar import convert
+        from custom_modules.apps.data.digits import convert
         convert(args.data_root)
     cfg = Config.fromfile(CONFIG)
     for loader in ('train_dataloader', 'val_dataloader', 'test_dataloader'):

@@ -1,6 +1,7 @@
 """Derived configs and short runs of the real tools, for tests."""
 import os
 import os.path as osp
+import runpy
 import subprocess
 import sys
 
@@ -46,3 +47,17 @@ def run_command(command, env=None, timeout=600):
 def run_tool(*args, env=None, timeout=600):
     """Run ``python <args>`` (a tool script and its arguments) from the repo root."""
     return run_command([sys.executable, *args], env=env, timeout=timeout)
+
+
+def run_cli(script, *args):
+    """Run ``python <script> args`` in this process (the CLI as a user runs it, without the
+    cost of a new interpreter); returns the exit code. Output goes to pytest's capsys."""
+    saved = sys.argv
+    sys.argv = [script, *map(str, args)]
+    try:
+        runpy.run_path(osp.join(REPO, script), run_name='__main__')
+        return 0
+    except SystemExit as e:
+        return e.code if isinstance(e.code, int) else int(e.code is not None)
+    finally:
+        sys.argv = saved

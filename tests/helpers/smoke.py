@@ -6,7 +6,9 @@ from mmengine.config import Config
 from .cifar_data import make_cifar10, make_cifar100
 from .image_data import make_class_folders, make_cub
 from .seg_data import make_cityscapes
-from .voc_data import make_vocdevkit, shapes_tool
+from custom_modules.apps.data import shapes_voc
+
+from .voc_data import make_vocdevkit
 
 
 def _make_cifar(dataset, root, cfg):
@@ -26,7 +28,7 @@ def _make_folders(dataset, root, cfg):
 
 def _make_shapes_voc(dataset, root, cfg):
     """A tiny generated shapes VOCdevkit: ``root/VOC2007`` (shrink_config's data_root is root)."""
-    shapes_tool.write_dataset(str(root / 'VOC2007'), train=4, test=4, seed=0,
+    shapes_voc.write_dataset(str(root / 'VOC2007'), train=4, test=4, seed=0,
                                      progress=False)
 
 

@@ -4,11 +4,10 @@ import os.path as osp
 import numpy as np
 
 from custom_modules.plugins.datasets.voc_writer import write_split, write_voc_image
-from custom_modules.apps.launch import load_tool
+from custom_modules.apps.data import shapes_voc
 
 # VOC class -> the shape drawn for it (by tools/data/make_shapes_voc.py); objects >= 40 px
 SHAPES = {'car': 'square', 'dog': 'circle', 'cat': 'triangle'}
-shapes_tool = load_tool('tools/data/make_shapes_voc.py')  # the demo's generator, as a module
 
 
 def make_image(rng, height=96, width=128, difficult_every=3, index=0):
@@ -20,7 +19,7 @@ def make_image(rng, height=96, width=128, difficult_every=3, index=0):
         size = int(rng.integers(40, min(height, width // 2) - 4))
         y0 = int(rng.integers(0, height - size))
         box = (x0, y0, x0 + size - 1, y0 + size - 1)
-        shapes_tool.draw_shape(image, rng, SHAPES[cls], box)
+        shapes_voc.draw_shape(image, rng, SHAPES[cls], box)
         objects.append((cls, box, index % difficult_every == 0 and k == 1))
     return image, objects
 

@@ -1,0 +1,1 @@
+"""Data preparation behind ``tools/data/*.py``: generated demo data and annotation files."""

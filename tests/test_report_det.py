@@ -6,11 +6,7 @@ import os.path as osp
 import cv2
 import pytest
 
-from custom_modules.apps.launch import load_tool
-
-
-def _tool():
-    return load_tool('tools/report_det.py')
+from tests.helpers.configs import run_cli
 
 
 def _write_run(work_dir, maps, timestamp='20261122_120000'):
@@ -36,9 +32,9 @@ def test_three_init_runs_in_one_png_and_table(tmp_path):
     (tmp_path / 'other_run').mkdir()
     with open(tmp_path / 'faster-rcnn_r50-init-random_x' / 'test_metrics.json', 'w') as f:
         json.dump({'pascal_voc/mAP': 0.11, 'method': 'random init'}, f)
-    png = _tool().main(['--work-root', str(tmp_path), '--match', 'faster-rcnn_r50-init-*',
-                        '--out', str(tmp_path / 'report')])
-    assert cv2.imread(png).shape[1] > 600
+    assert run_cli('tools/report_det.py', '--work-root', tmp_path, '--match',
+                   'faster-rcnn_r50-init-*', '--out', tmp_path / 'report') == 0
+    assert cv2.imread(str(tmp_path / 'report' / 'curves.png')).shape[1] > 600
     table = open(tmp_path / 'report' / 'results.md').read()
     rows = {line.split('|')[1].strip(): [c.strip() for c in line.split('|')[2:-1]]
             for line in table.splitlines()[2:]}
@@ -50,6 +46,5 @@ def test_three_init_runs_in_one_png_and_table(tmp_path):
 
 
 def test_no_runs_is_a_clear_error(tmp_path, capsys):
-    with pytest.raises(SystemExit):
-        _tool().main(['--work-root', str(tmp_path), '--match', 'nothing*'])
+    assert run_cli('tools/report_det.py', '--work-root', tmp_path, '--match', 'nothing*') == 2
     assert 'no training logs' in capsys.readouterr().err

@@ -1,0 +1,1 @@
+"""Speed measurements behind ``tools/benchmark_*.py``: each side alternately, median ratio."""

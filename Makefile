@@ -5,7 +5,7 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo demo-det test clean-venv
+.PHONY: setup demo demo-det lint test clean-venv
 
 setup: $(STAMP)
 
@@ -19,7 +19,10 @@ demo: $(STAMP)
 demo-det: $(STAMP)
 	$(VPY) tools/demo_det.py
 
-test: $(STAMP)
+lint: $(STAMP)
+	$(VPY) -m ruff check .
+
+test: lint
 	$(VPY) -m pytest
 
 clean-venv:

@@ -13,8 +13,7 @@ model = dict(
     train_cfg=dict(augments=[dict(type='BatchMixup', alpha=0.8),
                              dict(type='CutMix', alpha=1.0)]))
 
-custom_hooks = [dict(type='EpochSeedHook'), dict(type='NumClassesCheckHook'),
-                dict(type='ConfigOptimOnResumeHook')]
+custom_hooks = [*_base_.custom_hooks, dict(type='ConfigOptimOnResumeHook')]
 
 # Search space of tools/pbt_search.py (population-based training on Ray Tune);
 # names are the hyperparameters the tool knows how to set in a config.

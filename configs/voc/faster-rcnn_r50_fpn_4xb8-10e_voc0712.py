@@ -26,7 +26,6 @@ param_scheduler = [
 # proposals vs final detections of the first 4 test images at every validation
 # and test: <run dir>/proposal_vis/{epoch_N,test}/<image id>.png
 proposal_vis = dict(type='ProposalVisHook', images=[0, 1, 2, 3], num_proposals=20, score_thr=0.3)
-custom_hooks = [dict(type='EpochSeedHook'), dict(type='NumClassesCheckHook'),
-                {{_base_.early_stopping}}, proposal_vis]
+custom_hooks = [*_base_.det_custom_hooks, _base_.early_stopping, proposal_vis]
 # lr 0.01 is for 4 GPUs x 8 images; --auto-scale-lr rescales it for other batch sizes
 auto_scale_lr = dict(enable=False, base_batch_size=32)

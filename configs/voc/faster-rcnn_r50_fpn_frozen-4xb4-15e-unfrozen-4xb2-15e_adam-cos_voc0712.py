@@ -17,12 +17,11 @@ param_scheduler = [
          eta_min=1e-6),
 ]
 custom_hooks = [
-    dict(type='EpochSeedHook'), dict(type='NumClassesCheckHook'),
+    *_base_.det_custom_hooks,
     dict(type='BackboneUnfreezeHook', unfreeze_epoch=unfreeze_epoch, frozen_stages=1,
          batch_size=2),
     # a plateau while frozen must not end the run before the backbone trains
-    dict(type='EarlyStoppingHook', monitor='pascal_voc/mAP', rule='greater', min_delta=0.005,
-         patience=5),
-    {{_base_.proposal_vis}},
+    dict(_base_.early_stopping, patience=5),
+    _base_.proposal_vis,
 ]
 auto_scale_lr = dict(base_batch_size=16)

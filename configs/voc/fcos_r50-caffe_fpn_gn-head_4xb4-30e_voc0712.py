@@ -4,13 +4,18 @@
 # lr 2e-3 with cosine decay to 2e-5 over 30 epochs, early stopping on mAP.
 # Backbone: open-mmlab://detectron/resnet50_caffe (mmdet's base); turn it
 # off with --cfg-options model.backbone.init_cfg=None.
-# mmdet has no VOC FCOS config, so the VOC data and this repo's runtime are
-# set here (the same as configs/_base_/datasets/voc0712.py and det_runtime.py).
-_base_ = ['mmdet::fcos/fcos_r50-caffe_fpn_gn-head_1x_coco.py']
+# mmdet has no VOC FCOS config, so its COCO one is inherited together with
+# this repo's VOC data and runtime pieces (configs/_base_/datasets/
+# voc0712_parts.py, configs/_base_/det_runtime_parts.py), applied below by name.
+_base_ = [
+    'mmdet::fcos/fcos_r50-caffe_fpn_gn-head_1x_coco.py',
+    '../_base_/datasets/voc0712_parts.py',
+    '../_base_/det_runtime_parts.py',
+]
 model = dict(bbox_head=dict(num_classes=20))
 
-# ---- data: VOC07+12 trainval -> VOC07 test, both VOC mAP modes
-data_root = 'data/VOCdevkit/'
+# ---- data: VOC07+12 trainval -> VOC07 test, both VOC mAP modes (voc0712_parts.py)
+data_root = _base_.voc_data_root
 train_pipeline = [
     dict(type='LoadImageFromFile'),
     dict(type='LoadAnnotations', with_bbox=True),
@@ -25,27 +30,15 @@ test_pipeline = [
     dict(type='PackDetInputs',
          meta_keys=('img_id', 'img_path', 'ori_shape', 'img_shape', 'scale_factor')),
 ]
-voc_train = dict(type='CheckedVOCDataset', data_root=data_root, pipeline=train_pipeline,
-                 filter_cfg=dict(filter_empty_gt=True, min_size=32, bbox_min_size=32))
 train_dataloader = dict(
     batch_size=4, num_workers=4,
-    dataset=dict(_delete_=True, type='ConcatDataset', ignore_keys=['dataset_type'], datasets=[
-        dict(voc_train, ann_file='VOC2007/ImageSets/Main/trainval.txt',
-             data_prefix=dict(sub_data_root='VOC2007/')),
-        dict(voc_train, ann_file='VOC2012/ImageSets/Main/trainval.txt',
-             data_prefix=dict(sub_data_root='VOC2012/')),
-    ]))
+    dataset=dict(_base_.voc0712_trainval, _delete_=True, datasets=[
+        dict(d, pipeline=train_pipeline) for d in _base_.voc0712_trainval.datasets]))
 val_dataloader = dict(
     batch_size=4, num_workers=4,
-    dataset=dict(_delete_=True, type='CheckedVOCDataset', data_root=data_root,
-                 ann_file='VOC2007/ImageSets/Main/test.txt',
-                 data_prefix=dict(sub_data_root='VOC2007/'), test_mode=True,
-                 pipeline=test_pipeline))
+    dataset=dict(_base_.voc07_test, _delete_=True, pipeline=test_pipeline))
 test_dataloader = val_dataloader
-val_evaluator = [
-    dict(type='VOCMetric', metric='mAP', eval_mode='11points', prefix='pascal_voc'),
-    dict(type='VOCMetric', metric='mAP', eval_mode='area', prefix='pascal_voc_area'),
-]
+val_evaluator = _base_.voc_evaluator
 test_evaluator = val_evaluator
 
 # ---- schedule
@@ -59,17 +52,8 @@ param_scheduler = [
 ]
 auto_scale_lr = dict(enable=False, base_batch_size=16)
 
-# ---- this repo's runtime (configs/_base_/det_runtime.py)
-custom_imports = dict(imports=['custom_modules'], allow_failed_imports=False)
-default_hooks = dict(
-    logger=dict(type='LoggerHook', interval=20),
-    checkpoint=dict(type='AtomicCheckpointHook', interval=1, max_keep_ckpts=2,
-                    save_best='pascal_voc/mAP', rule='greater'))
-custom_hooks = [
-    dict(type='EpochSeedHook'), dict(type='NumClassesCheckHook'),
-    dict(type='EarlyStoppingHook', monitor='pascal_voc/mAP', rule='greater', min_delta=0.005,
-         patience=3),
-]
-vis_backends = [dict(type='LocalVisBackend'), dict(type='TensorboardVisBackend')]
-visualizer = dict(type='DetLocalVisualizer', vis_backends=vis_backends, name='visualizer')
-randomness = dict(seed=0, deterministic=False)
+# ---- this repo's runtime (configs/_base_/det_runtime_parts.py)
+default_hooks = _base_.det_default_hooks
+custom_hooks = [*_base_.det_custom_hooks, _base_.early_stopping]
+vis_backends = _base_.det_vis_backends
+visualizer = _base_.det_visualizer

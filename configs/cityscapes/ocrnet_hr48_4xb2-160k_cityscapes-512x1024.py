@@ -1,6 +1,8 @@
-# mmseg's ocrnet_hr48_4xb2-160k_cityscapes-512x1024 (Cityscapes, 19 classes) with this repo's runtime.
+# mmseg's ocrnet_hr48_4xb2-160k_cityscapes-512x1024
+# (Cityscapes, 19 classes) with this repo's runtime.
 # Checkpoint and reference mIoU: README, "Cityscapes segmentation over driving videos".
-_base_ = ['mmseg::ocrnet/ocrnet_hr48_4xb2-160k_cityscapes-512x1024.py', '../_base_/seg_runtime.py']
+_base_ = ['mmseg::ocrnet/ocrnet_hr48_4xb2-160k_cityscapes-512x1024.py',
+          '../_base_/seg_runtime.py']
 
 default_hooks = _base_.seg_default_hooks
 custom_hooks = _base_.seg_custom_hooks

@@ -1,6 +1,8 @@
-# mmseg's pspnet_r50-d8_4xb2-80k_cityscapes-512x1024 (Cityscapes, 19 classes) with this repo's runtime.
+# mmseg's pspnet_r50-d8_4xb2-80k_cityscapes-512x1024
+# (Cityscapes, 19 classes) with this repo's runtime.
 # Checkpoint and reference mIoU: README, "Cityscapes segmentation over driving videos".
-_base_ = ['mmseg::pspnet/pspnet_r50-d8_4xb2-80k_cityscapes-512x1024.py', '../_base_/seg_runtime.py']
+_base_ = ['mmseg::pspnet/pspnet_r50-d8_4xb2-80k_cityscapes-512x1024.py',
+          '../_base_/seg_runtime.py']
 
 default_hooks = _base_.seg_default_hooks
 custom_hooks = _base_.seg_custom_hooks

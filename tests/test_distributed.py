@@ -41,11 +41,19 @@ def test_dist_train_two_cpu_processes_split_the_data(tmp_path):
     assert osp.getsize(tmp_path / 'preds.pkl') > 0
     rows = list(csv.DictReader(open(tmp_path / 'preds.csv')))
     assert [int(r['index']) for r in rows] == list(range(20))  # the 20 test images, in order
-    assert all(r['true_class'].startswith('class') and r['pred_class'].startswith('class') for r in rows)
+    assert all(r['true_class'].startswith('class') and r['pred_class'].startswith('class')
+               for r in rows)
     assert all(r['correct'] == str(int(r['true_class'] == r['pred_class'])) for r in rows)
     assert all(len(r['top5'].split()) == 5 for r in rows)
 
-    dist_test = run_command(['bash', 'tools/dist_test.sh', config, str(work_dir / 'epoch_1.pth'), '2',
-                             '--work-dir', str(tmp_path / 'dist_test')], env={'PORT': _free_port()})
+    dist_test = run_command(['bash', 'tools/dist_test.sh', config, str(work_dir / 'epoch_1.pth'),
+                             '2', '--work-dir', str(tmp_path / 'dist_test'),
+                             '--metrics-out', str(tmp_path / 'metrics.json')],
+                            env={'PORT': _free_port()})
     assert dist_test.returncode == 0, dist_test.stderr[-3000:]
     assert 'accuracy/top1' in dist_test.stdout + dist_test.stderr
+    # rank 0 wrote what runner.test() returned, the metrics the test logged
+    metrics = json.load(open(tmp_path / 'metrics.json'))
+    assert set(metrics) == {'accuracy/top1', 'accuracy/top5'}
+    assert f'accuracy/top1: {metrics["accuracy/top1"]:.4f}' in dist_test.stdout + dist_test.stderr
+    assert not list(tmp_path.glob('.tmp_*'))

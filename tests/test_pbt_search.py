@@ -11,14 +11,11 @@ import json
 import os
 import os.path as osp
 
-import pytest
-
-from custom_modules.apps.launch import load_tool
-from tests.helpers.configs import DEMO_CONFIG, run_tool
+from tests.helpers.configs import DEMO_CONFIG, run_cli, run_tool
 from tests.helpers.pbt_config import tiny_pbt_config
 
 
-def test_pbt_members_exploit_each_others_weights(tmp_path):
+def test_pbt_members_exploit_each_others_weights(tmp_path, capsys):
     config = tiny_pbt_config(tmp_path, max_epochs=3)
     work = tmp_path / 'pbt'
     done = run_tool('tools/pbt_search.py', config, '--num-samples', '2',
@@ -55,23 +52,16 @@ def test_pbt_members_exploit_each_others_weights(tmp_path):
     assert osp.getsize(work / 'pbt_curves.png') > 0
     assert 'tiny_vit_pbt' in (work / 'pbt_results.md').read_text()
 
-    _tool().main(['--summarize', str(work), '--out', str(tmp_path / 'summary')])
+    code = run_cli('tools/pbt_search.py', '--summarize', work, '--out', tmp_path / 'summary')
+    assert code == 0, capsys.readouterr().err
     table = (tmp_path / 'summary.md').read_text()
     assert 'tiny_vit_pbt' in table and 'test top-1' in table
 
 
-def _tool():
-    return load_tool('tools/pbt_search.py')
-
-
 def test_config_without_search_space_is_refused(tmp_path, capsys):
-    tool = _tool()
-    with pytest.raises(SystemExit) as exit_info:
-        tool.main([DEMO_CONFIG, '--work-dir', str(tmp_path)])
-    assert exit_info.value.code == 2
+    assert run_cli('tools/pbt_search.py', DEMO_CONFIG, '--work-dir', tmp_path) == 2
     err = capsys.readouterr().err
     assert err.startswith('error:') and 'pbt_search' in err, err
     assert not os.listdir(tmp_path)  # refused before Ray started or anything was written
-    with pytest.raises(SystemExit) as exit_info:
-        tool.main(['--summarize', str(tmp_path / 'nothing')])
-    assert exit_info.value.code == 2 and 'pbt_result.json' in capsys.readouterr().err
+    code = run_cli('tools/pbt_search.py', '--summarize', tmp_path / 'nothing')
+    assert code == 2 and 'pbt_result.json' in capsys.readouterr().err

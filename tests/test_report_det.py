@@ -4,13 +4,13 @@ import os
 import os.path as osp
 
 import cv2
-import pytest
 
 from tests.helpers.configs import run_cli
 
 
 def _write_run(work_dir, maps, timestamp='20261122_120000'):
-    """scalars.json as mmengine writes it for an mmdet run: train records per iteration, val per epoch."""
+    """scalars.json as mmengine writes it for an mmdet run: train records per iteration,
+    val per epoch."""
     folder = osp.join(work_dir, timestamp, 'vis_data')
     os.makedirs(folder)
     with open(osp.join(folder, 'scalars.json'), 'w') as f:
@@ -23,7 +23,7 @@ def _write_run(work_dir, maps, timestamp='20261122_120000'):
                                 'pascal_voc_area/mAP': m - 0.01, 'step': epoch}) + '\n')
 
 
-def test_three_init_runs_in_one_png_and_table(tmp_path):
+def test_three_init_runs_in_one_png_and_table(tmp_path, capsys):
     runs = {'faster-rcnn_r50-init-random_x': [0.05, 0.10, 0.12],
             'faster-rcnn_r50-init-imagenet_x': [0.40, 0.55, 0.60],
             'faster-rcnn_r50-init-coco-mask-rcnn_x': [0.55, 0.70, 0.68]}
@@ -32,19 +32,23 @@ def test_three_init_runs_in_one_png_and_table(tmp_path):
     (tmp_path / 'other_run').mkdir()
     with open(tmp_path / 'faster-rcnn_r50-init-random_x' / 'test_metrics.json', 'w') as f:
         json.dump({'pascal_voc/mAP': 0.11, 'method': 'random init'}, f)
-    assert run_cli('tools/report_det.py', '--work-root', tmp_path, '--match',
-                   'faster-rcnn_r50-init-*', '--out', tmp_path / 'report') == 0
-    assert cv2.imread(str(tmp_path / 'report' / 'curves.png')).shape[1] > 600
+    code = run_cli('tools/report_det.py', '--work-root', tmp_path,
+                   '--match', 'faster-rcnn_r50-init-*', '--out', tmp_path / 'report')
+    assert code == 0, capsys.readouterr().err
+    png = str(tmp_path / 'report' / 'curves.png')
+    assert f'written: {png}' in capsys.readouterr().out
+    assert cv2.imread(png).shape[1] > 600
     table = open(tmp_path / 'report' / 'results.md').read()
     rows = {line.split('|')[1].strip(): [c.strip() for c in line.split('|')[2:-1]]
             for line in table.splitlines()[2:]}
     assert set(rows) == {'random init', 'faster-rcnn_r50-init-imagenet_x',
                          'faster-rcnn_r50-init-coco-mask-rcnn_x'}
     # columns: epochs, best/last pascal_voc, best/last pascal_voc_area, test
-    assert rows['faster-rcnn_r50-init-coco-mask-rcnn_x'][:5] == ['3', '70.00', '68.00', '69.00', '67.00']
+    assert rows['faster-rcnn_r50-init-coco-mask-rcnn_x'][:5] == ['3', '70.00', '68.00', '69.00',
+                                                                 '67.00']
     assert rows['random init'][-1] == '11.00'
 
 
 def test_no_runs_is_a_clear_error(tmp_path, capsys):
-    assert run_cli('tools/report_det.py', '--work-root', tmp_path, '--match', 'nothing*') == 2
-    assert 'no training logs' in capsys.readouterr().err
+    code = run_cli('tools/report_det.py', '--work-root', tmp_path, '--match', 'nothing*')
+    assert code == 2 and 'no training logs' in capsys.readouterr().err

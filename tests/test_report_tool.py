@@ -2,39 +2,44 @@
 import csv
 import json
 
-from tests.helpers.configs import run_tool
+from tests.helpers.configs import run_cli
 
 
 def _fake_run(root, name, backbone, method, top1, top5):
     work_dir = root / name
     (work_dir / '20260101_000000' / 'vis_data').mkdir(parents=True)
-    (work_dir / '20260101_000000' / 'vis_data' / 'scalars.json').write_text('\n'.join(json.dumps(r) for r in [
-        {'loss': 4.0, 'step': 10, 'epoch': 1}, {'loss': 2.0, 'step': 20, 'epoch': 2},
-        {'accuracy/top1': top1 - 5, 'step': 2}, {'accuracy/top1': top1, 'step': 4}]))
+    records = [{'loss': 4.0, 'step': 10, 'epoch': 1}, {'loss': 2.0, 'step': 20, 'epoch': 2},
+               {'accuracy/top1': top1 - 5, 'step': 2}, {'accuracy/top1': top1, 'step': 4}]
+    (work_dir / '20260101_000000' / 'vis_data' / 'scalars.json').write_text(
+        '\n'.join(json.dumps(r) for r in records))
     (work_dir / 'test_metrics.json').write_text(json.dumps(
         {'accuracy/top1': top1, 'accuracy/top5': top5, 'backbone': backbone, 'method': method}))
 
 
-def test_report_grid_and_curves(tmp_path):
+def test_report_grid_and_curves(tmp_path, capsys):
     _fake_run(tmp_path, 'resnet18_1xb128_cifar100', 'ResNet-18', 'baseline', 75.61, 93.0)
-    _fake_run(tmp_path, 'resnet18_1xb128-cutmix-a0.4_cifar100', 'ResNet-18', 'CutMix α=0.4', 77.88, 94.5)
+    _fake_run(tmp_path, 'resnet18_1xb128-cutmix-a0.4_cifar100', 'ResNet-18', 'CutMix α=0.4',
+              77.88, 94.5)
     _fake_run(tmp_path, 'vgg16-bn_1xb128_cifar100', 'VGG16-BN', 'baseline', 70.68, 90.25)
     (tmp_path / 'unfinished_run').mkdir()  # no test_metrics.json: ignored
-    result = run_tool('tools/report.py', '--work-root', str(tmp_path))
-    assert result.returncode == 0, result.stderr[-2000:]
+    code = run_cli('tools/report.py', '--work-root', str(tmp_path))
+    assert code == 0, capsys.readouterr().err[-2000:]
     out = tmp_path / 'report'
     lines = (out / 'results.md').read_text().splitlines()
     assert lines[0] == '| backbone | baseline | CutMix α=0.4 |'
     assert lines[2] == '| ResNet-18 | 24.39 / 7.00 | 22.12 / 5.50 |'
     assert lines[3] == '| VGG16-BN | 29.32 / 9.75 |  |'
     runs = list(csv.DictReader(open(out / 'runs.csv')))
-    assert {r['name'] for r in runs} == {'resnet18_1xb128_cifar100', 'resnet18_1xb128-cutmix-a0.4_cifar100',
+    assert {r['name'] for r in runs} == {'resnet18_1xb128_cifar100',
+                                         'resnet18_1xb128-cutmix-a0.4_cifar100',
                                          'vgg16-bn_1xb128_cifar100'}
     pngs = {p.name for p in (out / 'curves').iterdir()}
     assert {'ResNet-18.png', 'VGG16-BN.png', 'resnet18_1xb128_cifar100.png'} <= pngs
     assert all((out / 'curves' / p).read_bytes()[:4] == b'\x89PNG' for p in pngs)
 
 
-def test_report_without_runs_is_a_clear_error(tmp_path):
-    result = run_tool('tools/report.py', '--work-root', str(tmp_path))
-    assert result.returncode == 1 and 'run tools/run_matrix.py first' in result.stderr
+def test_report_without_runs_is_a_clear_error(tmp_path, capsys):
+    code = run_cli('tools/report.py', '--work-root', str(tmp_path))
+    err = capsys.readouterr().err
+    assert code == 2 and 'run tools/run_matrix.py first' in err
+    assert err.startswith('error: ') and err.count('\n') == 1, err

@@ -1,11 +1,12 @@
-"""tools/run_matrix.py: trains and tests each config, skips finished runs, resumes interrupted ones."""
+"""tools/run_matrix.py: trains and tests each config, skips finished runs, resumes interrupted
+ones, goes on after a failed run; bad input is one error line with exit code 2."""
 import json
 
 from tests.helpers.cifar_data import make_cifar10
-from tests.helpers.configs import run_tool, tiny_cifar10_config
+from tests.helpers.configs import run_cli, tiny_cifar10_config
 
 
-def test_matrix_runs_skips_and_resumes(tmp_path):
+def test_matrix_runs_skips_and_resumes(tmp_path, capsys):
     make_cifar10(tmp_path / 'data')
     configs = tmp_path / 'configs'
     configs.mkdir()
@@ -14,20 +15,46 @@ def test_matrix_runs_skips_and_resumes(tmp_path):
     interrupted = tiny_cifar10_config(configs / 'interrupted.py', tmp_path / 'data', max_epochs=2)
     work_root = tmp_path / 'work_dirs'
     # an interrupted run: only its first epoch was trained
-    first = run_tool('tools/train.py', interrupted, '--work-dir', str(work_root / 'interrupted'),
-                     '--cfg-options', 'train_cfg.max_epochs=1')
-    assert first.returncode == 0, first.stderr[-2000:]
+    first = run_cli('tools/train.py', interrupted, '--work-dir', str(work_root / 'interrupted'),
+                    '--cfg-options', 'train_cfg.max_epochs=1')
+    assert first == 0, capsys.readouterr().err[-2000:]
+    capsys.readouterr()
 
-    result = run_tool('tools/run_matrix.py', str(configs / '*.py'), '--work-root', str(work_root))
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    assert '[1/2] fresh: starting' in result.stdout
-    assert '[2/2] interrupted: resuming' in result.stdout
-    assert 'resumed epoch: 1' in result.stdout + result.stderr
+    code = run_cli('tools/run_matrix.py', str(configs / '*.py'), '--work-root', str(work_root))
+    result = capsys.readouterr()
+    assert code == 0, result.out[-2000:] + result.err[-2000:]
+    assert '[1/2] fresh: starting' in result.out
+    assert '[2/2] interrupted: resuming' in result.out
+    assert 'resumed epoch: 1' in result.out + result.err
     assert (work_root / 'interrupted' / 'epoch_2.pth').exists()
     metrics = json.loads((work_root / 'fresh' / 'test_metrics.json').read_text())
     assert 0 <= metrics['accuracy/top1'] <= 100 and metrics['method'] == 'baseline'
     assert metrics['checkpoint'].endswith('.pth')
 
-    again = run_tool('tools/run_matrix.py', str(configs / '*.py'), '--work-root', str(work_root))
-    assert again.returncode == 0
-    assert again.stdout.count('finished earlier, skipping') == 2
+    again = run_cli('tools/run_matrix.py', str(configs / '*.py'), '--work-root', str(work_root))
+    assert again == 0
+    assert capsys.readouterr().out.count('finished earlier, skipping') == 2
+
+
+def test_no_matching_config_is_a_user_error(tmp_path, capsys):
+    code = run_cli('tools/run_matrix.py', str(tmp_path / 'nothing' / '*.py'))
+    err = capsys.readouterr().err
+    assert code == 2 and err.startswith('error: no config matches') and err.count('\n') == 1, err
+
+
+def test_missing_config_is_a_user_error(tmp_path, capsys):
+    code = run_cli('tools/run_matrix.py', str(tmp_path / 'missing.py'))
+    err = capsys.readouterr().err
+    assert code == 2 and err == f'error: config file {tmp_path / "missing.py"} does not exist\n'
+
+
+def test_failed_run_is_reported_and_the_others_run(tmp_path, capsys):
+    make_cifar10(tmp_path / 'data')
+    broken = tiny_cifar10_config(tmp_path / 'broken.py', tmp_path / 'data',
+                                 custom_hooks=[dict(type='NoSuchHook')])
+    good = tiny_cifar10_config(tmp_path / 'good.py', tmp_path / 'data')
+    code = run_cli('tools/run_matrix.py', broken, good, '--work-root', str(tmp_path / 'work_dirs'))
+    result = capsys.readouterr()
+    assert code == 1 and 'error: 1 run(s) failed: broken' in result.err, result.err[-2000:]
+    assert '[1/2] broken: FAILED' in result.out and 'NoSuchHook' in result.err
+    assert (tmp_path / 'work_dirs' / 'good' / 'test_metrics.json').is_file()

@@ -59,8 +59,8 @@ def test_eval_map_matches_hand_computation(mode, expected):
 def test_voc_metric_both_modes_and_table(capsys):
     """The configs' evaluator pair: `pascal_voc/mAP` (11 points) and `pascal_voc_area/mAP`."""
     from mmdet.evaluation import VOCMetric
-    from mmengine.structures import InstanceData
     from mmdet.structures import DetDataSample
+    from mmengine.structures import InstanceData
     classes = ('car', 'dog')  # the dog class has no GT and no detections: left out of the mean
     results = {}
     for mode, prefix in (('11points', 'pascal_voc'), ('area', 'pascal_voc_area')):
@@ -69,8 +69,9 @@ def test_voc_metric_both_modes_and_table(capsys):
         samples = []
         for i, g in enumerate(GT):
             sample = DetDataSample()
-            sample.gt_instances = InstanceData(bboxes=torch.tensor(_boxes(g['bboxes'])),
-                                               labels=torch.zeros(len(g['bboxes']), dtype=torch.long))
+            sample.gt_instances = InstanceData(
+                bboxes=torch.tensor(_boxes(g['bboxes'])),
+                labels=torch.zeros(len(g['bboxes']), dtype=torch.long))
             sample.ignored_instances = InstanceData(
                 bboxes=torch.tensor(_boxes(g['ignore'])),
                 labels=torch.zeros(len(g['ignore']), dtype=torch.long))
@@ -83,3 +84,41 @@ def test_voc_metric_both_modes_and_table(capsys):
         results.update(metric.evaluate(size=2))
     assert results['pascal_voc/mAP'] == pytest.approx(AP_11POINTS, abs=1e-3)
     assert results['pascal_voc_area/mAP'] == pytest.approx(AP_AREA, abs=1e-3)
+
+
+@pytest.mark.parametrize('mode, expected', [('11points', AP_11POINTS), ('area', AP_AREA)])
+def test_voc_metric_with_table_returns_eval_maps_per_class_rows(mode, expected):
+    """VOCMetricWithTable: stock VOCMetric's keys and values, plus eval_map's row of each class."""
+    from mmdet.evaluation import VOCMetric
+    from mmdet.evaluation.functional import eval_map
+
+    from custom_modules.plugins.evaluation import VOCMetricWithTable
+    from tests.helpers.voc_samples import det_sample, evaluate
+    classes = ('car', 'dog')
+    samples = []
+    for i, g in enumerate(GT):
+        dets = _per_image_dets(i)
+        samples.append(det_sample(g['bboxes'], [0] * len(g['bboxes']), g['ignore'],
+                                  [0] * len(g['ignore']), dets[:, :4], dets[:, 4],
+                                  [0] * len(dets)))
+    results = evaluate(VOCMetricWithTable(eval_mode=mode, prefix='voc'), classes, samples)
+    stock = evaluate(VOCMetric(eval_mode=mode, prefix='voc'), classes, samples)
+    assert {k: results[k] for k in stock} == stock
+    assert results['voc/mAP'] == pytest.approx(expected, abs=1e-6)
+    assert results['voc/AP_car'] == pytest.approx(expected, abs=1e-6)
+    assert (results['voc/gts_car'], results['voc/dets_car']) == (3, 5)
+    assert results['voc/recall_car'] == pytest.approx(2 / 3)
+    assert (results['voc/gts_dog'], results['voc/dets_dog'], results['voc/AP_dog']) == (0, 0, 0)
+
+    annotations = [dict(bboxes=_boxes(g['bboxes']), labels=np.zeros(len(g['bboxes']), np.int64),
+                        bboxes_ignore=_boxes(g['ignore']),
+                        labels_ignore=np.zeros(len(g['ignore']), np.int64)) for g in GT]
+    det_results = [[_per_image_dets(i), np.zeros((0, 5), np.float32)] for i in range(2)]
+    _, rows = eval_map(det_results, annotations, iou_thr=0.5, eval_mode=mode,
+                       use_legacy_coordinate=True, logger='silent')
+    for name, row in zip(classes, rows):
+        assert results[f'voc/AP_{name}'] == pytest.approx(float(row['ap']))
+        assert results[f'voc/gts_{name}'] == row['num_gts']
+        assert results[f'voc/dets_{name}'] == row['num_dets']
+        recall = float(row['recall'][-1]) if np.size(row['recall']) else 0.0
+        assert results[f'voc/recall_{name}'] == pytest.approx(recall)

@@ -1,4 +1,4 @@
-"""Overlay several detection runs' training loss and validation VOC mAP curves in one PNG, plus a table.
+"""Overlay detection runs' training loss and validation VOC mAP curves in one PNG, plus a table.
 
     python tools/report_det.py --match 'faster-rcnn_r50-init-*' [--work-root work_dirs] \
         [--out work_dirs/report_det] [--metric pascal_voc/mAP]

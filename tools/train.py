@@ -1,11 +1,8 @@
 """Train a model from a config with mmengine's Runner (OpenMMLab ``tools/train.py`` flags)."""
 import argparse
-import os.path as osp
-import sys
 
-
-from custom_modules.apps.launch import (adapt_to_device, add_common_args,
-                                   build_runner, load_run_config, user_errors)
+from custom_modules.apps.launch import add_common_args, user_errors
+from custom_modules.apps.runs import build_train_cfg, run_train
 
 
 def parse_args(argv=None):
@@ -24,27 +21,12 @@ def parse_args(argv=None):
     return parser.parse_args(argv)
 
 
-def build_cfg(args):
-    cfg = load_run_config(args)
-    if args.amp:
-        cfg.optim_wrapper.type = 'AmpOptimWrapper'
-        cfg.optim_wrapper.setdefault('loss_scale', 'dynamic')
-    if args.auto_scale_lr:
-        cfg.auto_scale_lr = dict(cfg.get('auto_scale_lr') or {}, enable=True)
-    if args.no_validate:
-        cfg.val_cfg = cfg.val_dataloader = cfg.val_evaluator = None
-    if args.resume == 'auto':
-        cfg.resume, cfg.load_from = True, None
-    elif args.resume:
-        cfg.resume, cfg.load_from = True, args.resume
-    adapt_to_device(cfg, args.launcher)
-    return cfg
-
-
 def main(argv=None):
     args = parse_args(argv)
     with user_errors():
-        build_runner(build_cfg(args)).train()
+        run_train(build_train_cfg(
+            args.config, args.work_dir, args.cfg_options, args.launcher, args.resume,
+            args.amp, args.auto_scale_lr, args.no_validate, args.local_rank))
 
 
 if __name__ == '__main__':

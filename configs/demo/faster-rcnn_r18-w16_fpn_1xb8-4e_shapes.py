@@ -66,8 +66,11 @@ val_dataloader = dict(
     dataset=dict(dataset, ann_file='VOC2007/ImageSets/Main/test.txt', test_mode=True,
                  pipeline=test_pipeline))
 test_dataloader = val_dataloader
-val_evaluator = dict(type='VOCMetric', metric='mAP', eval_mode='11points')
-test_evaluator = val_evaluator
+# VOC mAP with the per-class rows (AP, recall, gts, dets per class) among the
+# metrics; the test also in the area mode: `make demo-det` tabulates both
+val_evaluator = dict(type='VOCMetricWithTable', eval_mode='11points', prefix='pascal_voc')
+test_evaluator = [val_evaluator,
+                  dict(type='VOCMetricWithTable', eval_mode='area', prefix='pascal_voc_area')]
 
 optim_wrapper = dict(optimizer=dict(type='AdamW', lr=2e-3, weight_decay=0.05),
                      clip_grad=dict(max_norm=10, norm_type=2))

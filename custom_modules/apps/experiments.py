@@ -1,31 +1,23 @@
-"""Running experiments with the repo's own tools: train, test the best checkpoint, record metrics.
+"""One experiment: train a config, test its best checkpoint, record the metrics.
 
-Shared by ``tools/demo.py`` and ``tools/run_matrix.py``. Each step is a
-subprocess of ``tools/train.py`` / ``tools/test.py`` (or ``dist_train.sh``),
-so a matrix run behaves exactly like the commands a user types.
+Shared by the demos, the matrix and the grid search. On one device both
+Runners are built in this process from the configs ``tools/train.py`` and
+``tools/test.py`` would build (:mod:`.runs`), and the metrics are what
+``runner.test()`` returns; on several GPUs ``tools/dist_train.sh`` and
+``tools/dist_test.sh`` run, the latter writing its metrics with
+``--metrics-out``. Either way ``<work dir>/test_metrics.json`` records them.
 """
 import glob
 import json
+import os
 import os.path as osp
 import subprocess
-import sys
-from typing import List, Optional
+from typing import Optional, Sequence
 
-from .launch import REPO_ROOT
+from .launch import REPO_ROOT, parse_cfg_options
+from .runs import build_test_cfg, build_train_cfg, run_test, run_train, write_json
 
 METRICS_FILE = 'test_metrics.json'
-
-
-def run_tool(script: str, *args: str, gpus: int = 1) -> None:
-    """Run ``tools/<script>`` (through ``dist_*.sh`` when ``gpus > 1``); raise on failure."""
-    if gpus > 1:  # dist_train.sh CONFIG GPUS ... / dist_test.sh CONFIG CKPT GPUS ...
-        positional = 2 if script == 'test.py' else 1
-        launcher = osp.join(REPO_ROOT, 'tools', 'dist_' + script.replace('.py', '.sh'))
-        command = ['bash', launcher, *args[:positional], str(gpus), *args[positional:]]
-    else:
-        command = [sys.executable, osp.join(REPO_ROOT, 'tools', script), *args]
-    print('+', ' '.join(command), flush=True)
-    subprocess.run(command, cwd=REPO_ROOT, check=True)
 
 
 def best_checkpoint(work_dir: str) -> Optional[str]:
@@ -37,32 +29,53 @@ def best_checkpoint(work_dir: str) -> Optional[str]:
     return open(pointer).read().strip() if osp.isfile(pointer) else None
 
 
-def latest_test_metrics(test_dir: str) -> dict:
-    """Metrics that mmengine's LoggerHook wrote for the newest test run in ``test_dir``."""
-    logs = sorted(glob.glob(osp.join(test_dir, '*', '*.json')))
-    if not logs:
-        raise RuntimeError(f'no test metrics were written under {test_dir}')
-    with open(logs[-1]) as f:
-        return json.loads(f.readlines()[-1])
-
-
-def train_then_test(config: str, work_dir: str, options: List[str] = (), gpus: int = 1,
-                    resume: bool = False, meta: Optional[dict] = None,
-                    test_options: List[str] = ()) -> dict:
-    """Train ``config`` (resuming if asked), test its best checkpoint, write test_metrics.json.
-
-    ``test_options`` go to tools/test.py only (e.g. ``['--out', 'preds.pkl']``).
-    """
-    run_tool('train.py', config, '--work-dir', work_dir, *(['--resume'] if resume else []),
-             *options, gpus=gpus)
+def _checkpoint(work_dir: str) -> str:
     checkpoint = best_checkpoint(work_dir)
     if checkpoint is None:
         raise RuntimeError(f'training wrote no checkpoint into {work_dir}')
+    return checkpoint
+
+
+def _run_script(script: str, *args: str) -> None:
+    """``bash tools/<script> args``; raise on failure."""
+    command = ['bash', osp.join(REPO_ROOT, 'tools', script), *args]
+    print('+', ' '.join(command), flush=True)
+    subprocess.run(command, check=True)
+
+
+def _distributed(config: str, work_dir: str, options: Sequence[str], gpus: int,
+                 resume: bool) -> tuple:
+    """dist_train.sh, then dist_test.sh writing its metrics to a JSON file we read."""
+    flags = ['--cfg-options', *options] if options else []
+    _run_script('dist_train.sh', config, str(gpus), '--work-dir', work_dir,
+                *(['--resume'] if resume else []), *flags)
+    checkpoint = _checkpoint(work_dir)
     test_dir = osp.join(work_dir, 'test')
-    run_tool('test.py', config, checkpoint, '--work-dir', test_dir, *options, *test_options,
-             gpus=gpus)
-    metrics = dict(latest_test_metrics(test_dir), config=config, checkpoint=checkpoint,
-                   **(meta or {}))
-    with open(osp.join(work_dir, METRICS_FILE), 'w') as f:
-        json.dump(metrics, f, indent=2)
+    metrics_file = osp.join(test_dir, 'metrics.json')
+    if osp.isfile(metrics_file):
+        os.remove(metrics_file)
+    _run_script('dist_test.sh', config, checkpoint, str(gpus), '--work-dir', test_dir,
+                '--metrics-out', metrics_file, *flags)
+    with open(metrics_file) as f:
+        return json.load(f), checkpoint
+
+
+def train_then_test(config: str, work_dir: str, cfg_options: Sequence[str] = (),
+                    gpus: int = 1, resume: bool = False, meta: Optional[dict] = None) -> dict:
+    """Train ``config`` (resuming if asked), test its best checkpoint, write test_metrics.json.
+
+    ``cfg_options``: ``key=value`` strings as after ``--cfg-options``, for both runs.
+    Returns the test metrics with ``config``, ``checkpoint`` and ``meta`` added.
+    """
+    if gpus > 1:
+        metrics, checkpoint = _distributed(config, work_dir, cfg_options, gpus, resume)
+    else:
+        options = parse_cfg_options(cfg_options)
+        run_train(build_train_cfg(config, work_dir, options,
+                                  resume='auto' if resume else None))
+        checkpoint = _checkpoint(work_dir)
+        metrics = run_test(build_test_cfg(config, checkpoint, osp.join(work_dir, 'test'),
+                                          options))
+    metrics = dict(metrics, config=config, checkpoint=checkpoint, **(meta or {}))
+    write_json(osp.join(work_dir, METRICS_FILE), metrics)
     return metrics

@@ -1,10 +1,12 @@
-"""Helpers shared by ``tools/*.py``: config loading, CPU/distributed set-up, one-line errors.
+"""Helpers shared by ``tools/*.py``: config loading, CPU/distributed set-up, Runners, errors.
 
 OpenMMLab's tools assume CUDA for distributed runs (nccl, ``device_ids``);
 here a run without a GPU gets the gloo backend and a CPU-friendly DDP wrapper
 without the user editing the config.
 """
+import argparse
 import contextlib
+import itertools
 import os
 import os.path as osp
 import sys
@@ -16,17 +18,7 @@ from mmengine.config import Config, DictAction
 from custom_modules.errors import UserInputError
 
 REPO_ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-
-
-def load_tool(path: str):
-    """A script of this repo (``tools/x.py``, relative to the repo root) as a module:
-    ``tools/`` is not a package, and tools and tests reuse each other's functions."""
-    import importlib.util
-    name = osp.splitext(osp.basename(path))[0]
-    spec = importlib.util.spec_from_file_location(name, osp.join(REPO_ROOT, path))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+_RUNNERS = itertools.count()  # Runners built in this process
 
 
 def add_common_args(parser) -> None:
@@ -40,19 +32,42 @@ def add_common_args(parser) -> None:
     parser.add_argument('--local_rank', '--local-rank', type=int, default=0)
 
 
-def load_run_config(args) -> Config:
-    """Config of ``args.config`` with ``--cfg-options``, launcher and work dir applied."""
-    os.environ.setdefault('LOCAL_RANK', str(args.local_rank))
-    cfg = load_config(args.config, args.cfg_options)
-    cfg.launcher = args.launcher
-    cfg.work_dir = args.work_dir or cfg.get('work_dir') or default_work_dir(args.config)
+def parse_cfg_options(items) -> dict:
+    """``['a.b=1', 'c=[1,2]']`` parsed as ``--cfg-options`` parses them (mmengine's DictAction)."""
+    bad = [item for item in items if '=' not in item]
+    if bad:
+        raise UserInputError(f'--cfg-options {bad[0]!r} is not KEY=VALUE')
+    parser = argparse.ArgumentParser(prog='--cfg-options')
+    parser.add_argument('--cfg-options', nargs='+', action=DictAction, default={})
+    return parser.parse_args(['--cfg-options', *items] if items else []).cfg_options
+
+
+def load_run_config(config: str, cfg_options: dict = None, launcher: str = 'none',
+                    work_dir: str = None, local_rank: int = 0) -> Config:
+    """Config of ``config`` with ``--cfg-options``, launcher and work dir applied."""
+    os.environ.setdefault('LOCAL_RANK', str(local_rank))
+    cfg = load_config(config, cfg_options)
+    cfg.launcher = launcher
+    cfg.work_dir = work_dir or cfg.get('work_dir') or default_work_dir(config)
     return cfg
 
 
 def build_runner(cfg: Config):
-    """mmengine's Runner, or the config's own ``runner_type``."""
+    """mmengine's Runner, or the config's own ``runner_type``, with a name of its own.
+
+    mmengine keeps loggers, message hubs, visualizers and default scopes in global
+    tables keyed by the experiment name (the visualizer's by the config's
+    ``visualizer.name`` when set); a second Runner of the same name in this process
+    would write through the first one's. The first Runner keeps mmengine's name.
+    """
     from mmengine.registry import RUNNERS
     from mmengine.runner import Runner
+    number = next(_RUNNERS)
+    if number:
+        stem = osp.splitext(osp.basename(cfg.filename or 'run'))[0]
+        cfg.experiment_name = f'{cfg.get("experiment_name") or stem}_{number}'
+    if isinstance(cfg.get('visualizer'), dict):
+        cfg.visualizer.pop('name', None)  # named after the experiment
     return Runner.from_cfg(cfg) if 'runner_type' not in cfg else RUNNERS.build(cfg)
 
 

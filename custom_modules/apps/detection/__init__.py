@@ -1,1 +1,2 @@
-"""Detection tools behind ``tools/vis_proposals.py`` and ``tools/compare_detectors.py``."""
+"""Detection tools behind ``tools/vis_proposals.py``, ``tools/compare_detectors.py`` and
+``tools/report_det.py``."""

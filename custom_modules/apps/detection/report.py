@@ -1,18 +1,28 @@
-"""Several detection runs' loss and VOC mAP curves in one PNG, and their best/last mAP table."""
+"""Several detection runs' training loss and validation VOC mAP in one PNG, plus a table
+(``tools/report_det.py``).
+
+Each run's validation history comes from its mmengine ``vis_data/scalars.json``
+(resumed runs merged); its test mAP from the ``test_metrics.json`` that
+:mod:`..experiments` writes. A run is labelled by its config's
+``experiment.method`` when recorded, else by its work dir name.
+"""
 import fnmatch
 import glob
 import json
 import os
 import os.path as osp
-
+from typing import Dict, Optional, Sequence
 
 from custom_modules.errors import UserInputError
+
+from ..experiments import METRICS_FILE
 from ..reporting import load_scalars, plot_curves, write_table
 
 METRICS = ('pascal_voc/mAP', 'pascal_voc_area/mAP')
 
 
-def find_runs(work_root: str, match: str) -> dict:
+def find_runs(work_root: str, match: str) -> Dict[str, str]:
+    """``{label: work dir}`` of the work dirs under ``work_root`` matching ``match`` with logs."""
     runs = {}
     for work_dir in sorted(glob.glob(osp.join(work_root, '*'))):
         if osp.isdir(work_dir) and fnmatch.fnmatch(osp.basename(work_dir), match) \
@@ -21,29 +31,8 @@ def find_runs(work_root: str, match: str) -> dict:
     return runs
 
 
-def _label(work_dir: str) -> str:
-    path = osp.join(work_dir, 'test_metrics.json')
-    if osp.isfile(path):
-        return json.load(open(path)).get('method') or osp.basename(work_dir)
-    return osp.basename(work_dir)
-
-
-def summarize(name: str, work_dir: str, metric: str) -> dict:
-    _, val = load_scalars(work_dir)
-    row = dict(run=name, epochs=len([r for r in val if metric in r]))
-    for key in METRICS:
-        values = [r[key] for r in val if key in r]
-        short = key.split('/')[0]
-        row[f'best {short}'] = 100 * max(values) if values else ''
-        row[f'last {short}'] = 100 * values[-1] if values else ''
-    test = osp.join(work_dir, 'test_metrics.json')
-    if osp.isfile(test):
-        row['test pascal_voc'] = 100 * json.load(open(test)).get('pascal_voc/mAP', float('nan'))
-    return row
-
-
-def parse_runs(items) -> dict:
-    """``NAME=WORK_DIR`` items as ``{name: work_dir}``."""
+def parse_runs(items: Sequence[str]) -> Dict[str, str]:
+    """``['NAME=WORK_DIR', ...]`` as ``{NAME: WORK_DIR}``; each folder must exist."""
     runs = {}
     for item in items:
         name, sep, work_dir = item.partition('=')
@@ -53,13 +42,42 @@ def parse_runs(items) -> dict:
     return runs
 
 
-def report_det(runs: dict, out: str, metric: str = 'pascal_voc/mAP', title: str = '') -> str:
-    """Write ``out/curves.png`` and ``out/results.{md,csv}`` for ``{name: work_dir}``."""
+def _test_metrics(work_dir: str) -> Optional[dict]:
+    path = osp.join(work_dir, METRICS_FILE)
+    if not osp.isfile(path):
+        return None
+    with open(path) as f:
+        return json.load(f)
+
+
+def _label(work_dir: str) -> str:
+    return (_test_metrics(work_dir) or {}).get('method') or osp.basename(work_dir)
+
+
+def summarize(name: str, work_dir: str, metric: str) -> dict:
+    """Epochs, best and last validation mAP in both VOC modes, and the test mAP if recorded."""
+    _, val = load_scalars(work_dir)
+    row = dict(run=name, epochs=len([r for r in val if metric in r]))
+    for key in METRICS:
+        values = [r[key] for r in val if key in r]
+        short = key.split('/')[0]
+        row[f'best {short}'] = 100 * max(values) if values else ''
+        row[f'last {short}'] = 100 * values[-1] if values else ''
+    test = _test_metrics(work_dir)
+    if test is not None:
+        row['test pascal_voc'] = 100 * test.get('pascal_voc/mAP', float('nan'))
+    return row
+
+
+def report_det(runs: Dict[str, str], out: str, metric: str = 'pascal_voc/mAP',
+               title: str = '') -> str:
+    """Write ``out/curves.png`` and ``out/results.{md,csv}`` for ``runs``; returns the PNG."""
     os.makedirs(out, exist_ok=True)
     png = plot_curves(runs, osp.join(out, 'curves.png'), metric=metric, title=title)
     rows = [summarize(name, work_dir, metric) for name, work_dir in runs.items()]
     columns = ['run', 'epochs'] + [c for c in rows[0] if c not in ('run', 'epochs')]
-    table = write_table(rows, columns, osp.join(out, 'results.md'), osp.join(out, 'results.csv'))
+    table = write_table(rows, columns, osp.join(out, 'results.md'),
+                        osp.join(out, 'results.csv'))
     print('VOC mAP (%), validation (VOC2007 test):\n')
     print(table)
     print(f'written: {png}, {out}/results.md, {out}/results.csv')

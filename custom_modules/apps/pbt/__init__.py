@@ -11,15 +11,21 @@ hyperparameters: the new Runner resumes from that checkpoint
 (``ConfigOptimOnResumeHook`` makes the new lr/weight decay take effect) and
 the member records, in its next report, whose weights it loaded and their
 fingerprint, next to the fingerprint the donor recorded when it saved them.
-Ray is imported lazily: the rest of the repo does not need it.
+:mod:`.search` runs the population and tests the best member. Ray is imported
+lazily: the rest of the repo does not need it.
 """
 from .history import exploits, member_histories, plot_members
-from .member import (CHECKPOINT_FILE, META_FILE, REPORTS_FILE, TuneReportHook, member_config,
-                     train_member, weights_fingerprint)
-from .space import (HYPERPARAMETERS, apply_hyperparameters, clip_to_space, mutations,
-                    search_space)
-
-METRIC = 'val_top1'
+from .member import (
+    CHECKPOINT_FILE,
+    META_FILE,
+    METRIC,
+    REPORTS_FILE,
+    TuneReportHook,
+    member_config,
+    train_member,
+    weights_fingerprint,
+)
+from .space import HYPERPARAMETERS, apply_hyperparameters, clip_to_space, mutations, search_space
 
 __all__ = ['CHECKPOINT_FILE', 'HYPERPARAMETERS', 'META_FILE', 'METRIC', 'REPORTS_FILE',
            'TuneReportHook', 'apply_hyperparameters', 'clip_to_space', 'exploits',

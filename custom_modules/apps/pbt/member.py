@@ -7,7 +7,6 @@ import os
 import os.path as osp
 import shutil
 import tempfile
-import uuid
 from typing import Optional
 
 from mmengine.hooks import Hook
@@ -16,6 +15,7 @@ from ..launch import build_runner, load_config
 from .space import HYPERPARAMETERS, apply_hyperparameters
 
 CHECKPOINT_FILE = 'mmengine.pth'
+METRIC = 'val_top1'  # what PBT ranks members by (TuneReportHook reports it)
 META_FILE = 'member.json'
 REPORTS_FILE = 'pbt_reports.jsonl'
 
@@ -102,7 +102,6 @@ def member_config(setup: dict, params: dict, work_dir: str, member: str = ''):
     if checkpoint:  # the member's checkpoints go to Tune (TuneReportHook)
         checkpoint.update(interval=-1, save_last=False, save_best=None)
     cfg.work_dir = work_dir
-    cfg.experiment_name = f'{osp.basename(work_dir)}_{uuid.uuid4().hex[:8]}'
     return cfg
 
 

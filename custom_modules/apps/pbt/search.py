@@ -1,0 +1,138 @@
+"""The PBT search of ``tools/pbt_search.py``: Ray Tune's PopulationBasedTraining over
+members (:mod:`.member`), a test of the best member, its table and curves; and the
+summary table of several searches' ``pbt_result.json``."""
+import json
+import os
+import os.path as osp
+import shutil
+from typing import Optional, Sequence
+
+from custom_modules.errors import UserInputError
+
+from ..launch import REPO_ROOT, build_runner, load_config
+from ..reporting import write_table
+from ..runs import write_json
+from .history import exploits, member_histories, plot_members
+from .member import CHECKPOINT_FILE, METRIC, member_config, train_member
+from .space import clip_to_space, mutations, search_space
+
+RESULT_FILE = 'pbt_result.json'
+COLUMNS = ['model', 'params', 'best member', 'val top-1', 'val top-5', 'test top-1',
+           'test top-5', 'hyperparameters']
+
+
+def _params_text(params: dict) -> str:
+    return ', '.join(f'{k}={v:.3g}' if isinstance(v, float) else f'{k}={v}'
+                     for k, v in sorted(params.items()))
+
+
+def _row(result: dict) -> dict:
+    return {'model': result['model'], 'params': f"{result['params']:,}",
+            'best member': result['best_member'], 'val top-1': result['val_top1'],
+            'val top-5': result['val_top5'], 'test top-1': result['test_top1'],
+            'test top-5': result['test_top5'],
+            'hyperparameters': _params_text(result['hyperparameters'])}
+
+
+def summarize(dirs: Sequence[str], out_prefix: str) -> str:
+    """One table (``out_prefix``.md/.csv) of the ``pbt_result.json`` of ``dirs``."""
+    rows = []
+    for folder in dirs:
+        path = osp.join(folder, RESULT_FILE)
+        if not osp.isfile(path):
+            raise UserInputError(f'{path} does not exist: run tools/pbt_search.py '
+                                 f'with --work-dir {folder} first')
+        with open(path) as f:
+            rows.append(_row(json.load(f)))
+    return write_table(rows, COLUMNS, out_prefix + '.md', out_prefix + '.csv')
+
+
+def test_best(setup: dict, best, work_dir: str) -> dict:
+    """Test the best member's last checkpoint on the test set (mmengine Runner)."""
+    local = osp.join(work_dir, 'best_member')
+    shutil.rmtree(local, ignore_errors=True)
+    best.checkpoint.to_directory(local)
+    cfg = member_config(setup, best.config, osp.join(work_dir, 'best_member_test'))
+    cfg.load_from = osp.join(local, CHECKPOINT_FILE)
+    runner = build_runner(cfg)
+    metrics = runner.test()
+    params = sum(p.numel() for p in runner.model.parameters())
+    return dict(metrics, params=params, checkpoint=cfg.load_from)
+
+
+def _tune(setup: dict, space: dict, name: str, max_epochs: int, num_samples: int,
+          quantile_fraction: float, synch: bool, keep_checkpoints: int,
+          address: Optional[str], num_cpus: Optional[int]):
+    """Run the population with Ray Tune; the best member's Tune result."""
+    os.environ.setdefault('RAY_USAGE_STATS_ENABLED', '0')  # no network calls
+    import ray
+    from ray import tune
+    from ray.tune.schedulers import PopulationBasedTraining
+
+    runtime_env = {'env_vars': {'PYTHONPATH': REPO_ROOT, 'RAY_CHDIR_TO_TRIAL_DIR': '0'}}
+    if address:
+        ray.init(address=address, runtime_env=runtime_env)
+    else:
+        ray.init(num_cpus=num_cpus, include_dashboard=False, runtime_env=runtime_env)
+    try:
+        gpus = ray.cluster_resources().get('GPU', 0)
+        resources = {'cpu': 1, 'gpu': 1} if gpus else {'cpu': 1}
+        print(f'PBT: {num_samples} members of {name}, one per '
+              f'{"GPU" if gpus else "CPU slot"}, exploit/explore every '
+              f'{setup["interval"]} epochs; work dir {setup["work_dir"]}', flush=True)
+        scheduler = PopulationBasedTraining(
+            time_attr='epoch', perturbation_interval=setup['interval'],
+            hyperparam_mutations=mutations(space), custom_explore_fn=clip_to_space(space),
+            quantile_fraction=quantile_fraction, synch=synch)
+        trainable = tune.with_resources(tune.with_parameters(train_member, setup=setup),
+                                        resources)
+        tuner = tune.Tuner(
+            trainable,
+            param_space=space,
+            tune_config=tune.TuneConfig(metric=METRIC, mode='max', scheduler=scheduler,
+                                        num_samples=num_samples, reuse_actors=True),
+            run_config=tune.RunConfig(
+                name='tune', storage_path=setup['work_dir'], verbose=1,
+                # finished members stop before PBT would make them exploit at the end
+                stop={'epoch': max_epochs},
+                checkpoint_config=tune.CheckpointConfig(num_to_keep=keep_checkpoints)))
+        results = tuner.fit()
+        errors = [r.error for r in results if r.error]
+        if errors:
+            raise RuntimeError(f'{len(errors)} PBT member(s) failed; first error: {errors[0]}')
+        return results.get_best_result(metric=METRIC, mode='max', scope='last')
+    finally:
+        ray.shutdown()
+
+
+def run_search(config: str, cfg_options: Optional[dict] = None, num_samples: int = 8,
+               perturbation_interval: int = 10, quantile_fraction: float = 0.25,
+               synch: bool = True, keep_checkpoints: int = 4, work_dir: Optional[str] = None,
+               address: Optional[str] = None, num_cpus: Optional[int] = None) -> dict:
+    """PBT of ``config`` (see ``tools/pbt_search.py``); writes and returns the best result."""
+    cfg = load_config(config, cfg_options)
+    space = search_space(cfg)  # checks the config before Ray starts
+    name = osp.splitext(osp.basename(config))[0]
+    work_dir = osp.abspath(work_dir or osp.join('work_dirs', f'pbt_{name}'))
+    os.makedirs(work_dir, exist_ok=True)
+    setup = dict(config=osp.abspath(config), cfg_options=cfg_options,
+                 interval=perturbation_interval, work_dir=work_dir, cwd=os.getcwd())
+    best = _tune(setup, space, name, cfg.train_cfg.max_epochs, num_samples, quantile_fraction,
+                 synch, keep_checkpoints, address, num_cpus)
+
+    histories = member_histories(work_dir)
+    write_json(osp.join(work_dir, 'pbt_history.json'),
+               dict(histories=histories, exploits=exploits(histories)))
+    plot_members(histories, osp.join(work_dir, 'pbt_curves.png'), title=f'PBT: {name}')
+    tested = test_best(setup, best, work_dir)
+    result = dict(model=name, config=config, params=tested['params'],
+                  best_member=best.metrics.get('member', ''),
+                  val_top1=best.metrics['val_top1'], val_top5=best.metrics['val_top5'],
+                  test_top1=tested['accuracy/top1'], test_top5=tested.get('accuracy/top5'),
+                  epoch=best.metrics['epoch'], checkpoint=tested['checkpoint'],
+                  hyperparameters={k: best.config[k] for k in space})
+    write_json(osp.join(work_dir, RESULT_FILE), result)
+    print(write_table([_row(result)], COLUMNS, osp.join(work_dir, 'pbt_results.md'),
+                      osp.join(work_dir, 'pbt_results.csv')))
+    print(f'exploits: {len(exploits(histories))}; curves: {work_dir}/pbt_curves.png')
+    return result

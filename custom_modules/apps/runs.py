@@ -1,0 +1,117 @@
+"""Train and test Runners, built the way ``tools/train.py`` and ``tools/test.py`` build them.
+
+The tools parse their flags and call these; :mod:`.experiments` calls the
+same functions in its own process, so a config trains and tests identically
+either way. :func:`run_test` returns what ``runner.test()`` returned and can
+write it to a JSON file (rank 0, atomically).
+"""
+import json
+import os
+import os.path as osp
+import tempfile
+from typing import Optional
+
+from mmengine.config import Config
+
+from custom_modules.errors import UserInputError
+
+from .launch import adapt_to_device, build_runner, load_run_config
+
+# visualization hook types and how each one is told to draw into a folder
+_SHOW_KEYS = {'VisualizationHook': dict(enable=True),       # mmpretrain
+              'DetVisualizationHook': dict(draw=True),     # mmdet
+              'SegVisualizationHook': dict(draw=True)}     # mmseg
+
+
+def build_train_cfg(config: str, work_dir: Optional[str] = None, cfg_options: dict = None,
+                    launcher: str = 'none', resume: Optional[str] = None, amp: bool = False,
+                    auto_scale_lr: bool = False, no_validate: bool = False,
+                    local_rank: int = 0) -> Config:
+    """The training config; ``resume``: a checkpoint, or ``'auto'`` for the work dir's last."""
+    cfg = load_run_config(config, cfg_options, launcher, work_dir, local_rank)
+    if amp:
+        cfg.optim_wrapper.type = 'AmpOptimWrapper'
+        cfg.optim_wrapper.setdefault('loss_scale', 'dynamic')
+    if auto_scale_lr:
+        cfg.auto_scale_lr = dict(cfg.get('auto_scale_lr') or {}, enable=True)
+    if no_validate:
+        cfg.val_cfg = cfg.val_dataloader = cfg.val_evaluator = None
+    if resume == 'auto':
+        cfg.resume, cfg.load_from = True, None
+    elif resume:
+        cfg.resume, cfg.load_from = True, resume
+    adapt_to_device(cfg, launcher)
+    return cfg
+
+
+def build_test_cfg(config: str, checkpoint: str, work_dir: Optional[str] = None,
+                   cfg_options: dict = None, launcher: str = 'none',
+                   show_dir: Optional[str] = None, local_rank: int = 0) -> Config:
+    """The test config of ``checkpoint``; ``show_dir``: draw the predictions there."""
+    cfg = load_run_config(config, cfg_options, launcher, work_dir, local_rank)
+    if not osp.isfile(checkpoint):
+        raise UserInputError(f'checkpoint {checkpoint} does not exist')
+    cfg.load_from = checkpoint
+    if show_dir:
+        hook = cfg.default_hooks.get('visualization')
+        hook_type = hook.get('type', '').split('.')[-1] if hook else None
+        if hook_type not in _SHOW_KEYS:
+            raise UserInputError(f'--show-dir needs a visualization hook in '
+                                 f'default_hooks of {config}')
+        hook.update(_SHOW_KEYS[hook_type])
+        if hook_type == 'SegVisualizationHook':
+            # mmseg's hook draws through the visualizer's backends: every image, into save_dir
+            hook['interval'] = 1
+            cfg.visualizer['save_dir'] = osp.join(cfg.work_dir, show_dir)
+        else:
+            hook['test_out_dir' if hook_type != 'VisualizationHook' else 'out_dir'] = show_dir
+    adapt_to_device(cfg, launcher)
+    return cfg
+
+
+def run_train(cfg: Config) -> None:
+    """Build the Runner of ``cfg`` and train."""
+    build_runner(cfg).train()
+
+
+def run_test(cfg: Config, out: Optional[str] = None, pred_csv: Optional[str] = None,
+             metrics_out: Optional[str] = None) -> dict:
+    """Test with the Runner of ``cfg``; ``out``: pickle of the raw predictions, ``pred_csv``:
+    classification rows, ``metrics_out``: JSON of the returned metrics. Returns the metrics."""
+    runner = build_runner(cfg)
+    if out:
+        from mmengine.evaluator import DumpResults
+        runner.test_evaluator.metrics.append(DumpResults(out_file_path=out))
+    if pred_csv:
+        from custom_modules.plugins.evaluation import PredictionCSV
+        metric = PredictionCSV(out_file=pred_csv)
+        metric.dataset_meta = runner.test_evaluator.dataset_meta
+        runner.test_evaluator.metrics.append(metric)
+    metrics = runner.test()
+    if metrics_out:
+        from mmengine.dist import is_main_process
+        if is_main_process():
+            write_json(metrics_out, metrics)
+    return metrics
+
+
+def write_json(path: str, data: dict) -> str:
+    """Write ``data`` as JSON through a temporary file and ``os.replace`` (never half a file)."""
+    folder = osp.dirname(osp.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=folder, prefix='.tmp_', suffix='.json')
+    try:
+        with os.fdopen(handle, 'w') as f:
+            json.dump(data, f, indent=2, default=_plain)
+        os.replace(temp, path)
+    except BaseException:
+        os.unlink(temp)
+        raise
+    return path
+
+
+def _plain(value):
+    """numpy / torch scalars and arrays as JSON numbers and lists."""
+    if hasattr(value, 'tolist'):
+        return value.tolist()
+    raise TypeError(f'{type(value).__name__} is not JSON serializable')

@@ -3,8 +3,8 @@ import os
 
 import pytest
 
-from custom_modules.plugins.datasets import CheckedVOCDataset
 from custom_modules.errors import DataError
+from custom_modules.plugins.datasets import CheckedVOCDataset
 from tests.helpers.voc_data import make_vocdevkit
 
 

@@ -4,8 +4,10 @@ import torch.nn.functional as F
 
 import custom_modules  # noqa: F401
 from custom_modules.plugins.models import CIFARBatchPreprocessor
-from custom_modules.plugins.models.cifar_batch_preprocessor import (random_crop_with_padding,
-                                                            random_horizontal_flip)
+from custom_modules.plugins.models.cifar_batch_preprocessor import (
+    random_crop_with_padding,
+    random_horizontal_flip,
+)
 
 
 def test_each_crop_is_a_shift_of_the_zero_padded_image():

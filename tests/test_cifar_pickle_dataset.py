@@ -3,8 +3,8 @@ import numpy as np
 import pytest
 
 import custom_modules  # noqa: F401
-from custom_modules.plugins.datasets import CIFARPickleDataset, stratified_split
 from custom_modules.errors import DataError
+from custom_modules.plugins.datasets import CIFARPickleDataset, stratified_split
 from tests.helpers.cifar_data import make_cifar10, make_cifar100
 
 

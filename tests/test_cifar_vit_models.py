@@ -18,10 +18,10 @@ import os.path as osp
 import pytest
 import torch
 from mmengine.config import Config
-
-import custom_modules  # noqa: F401
 from mmpretrain.models.utils import build_2d_sincos_position_embedding
 from mmpretrain.registry import MODELS
+
+import custom_modules  # noqa: F401
 from tests.helpers.configs import REPO
 
 EXPECTED = {  # config name prefix -> (parameters, backbone output shape at batch 2)

@@ -4,12 +4,14 @@ import os.path as osp
 
 import cv2
 import numpy as np
-import pytest
 
 from custom_modules.apps.detection.compare import compare_detectors
 from tests.helpers.configs import run_cli
-from tests.helpers.det_models import (save_random_checkpoint, tiny_faster_rcnn_config,
-                                      tiny_fcos_config)
+from tests.helpers.det_models import (
+    save_random_checkpoint,
+    tiny_faster_rcnn_config,
+    tiny_fcos_config,
+)
 
 
 def test_grid_png_per_image_with_each_models_boxes(tmp_path):

@@ -10,8 +10,8 @@ import threading
 
 import pytest
 
-from custom_modules.errors import DataError
 from custom_modules.apps.data import voc_download
+from custom_modules.errors import DataError
 from tests.helpers.configs import run_cli
 from tests.helpers.voc_data import make_vocdevkit
 

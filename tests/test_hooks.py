@@ -40,8 +40,8 @@ def test_num_classes_check_names_the_key():
 
 
 def test_generic_hooks_are_found_from_every_downstream_scope():
-    from mmengine.registry import DefaultScope
     from mmdet.registry import HOOKS as DET_HOOKS
+    from mmengine.registry import DefaultScope
     from mmpretrain.registry import HOOKS as CLS_HOOKS
     from mmseg.registry import HOOKS as SEG_HOOKS
     for scope, registry in (('mmdet', DET_HOOKS), ('mmpretrain', CLS_HOOKS), ('mmseg', SEG_HOOKS)):

@@ -7,9 +7,12 @@ import numpy as np
 import pytest
 
 from custom_modules.apps.detection.proposals import draw_proposals
+from custom_modules.plugins.visualization.det_panels import (
+    DETECTION_COLOR,
+    MIN_PANEL_SIDE,
+    PROPOSAL_COLOR,
+)
 from tests.helpers.configs import run_cli
-from custom_modules.plugins.visualization.det_panels import (DETECTION_COLOR, MIN_PANEL_SIDE,
-                                                     PROPOSAL_COLOR)
 from tests.helpers.det_models import save_random_checkpoint, tiny_faster_rcnn_config
 from tests.helpers.voc_data import make_vocdevkit
 

@@ -5,5 +5,11 @@ checkpoint loading accept mmengine's own checkpoints (and nothing that runs
 code), then registers the datasets, hooks, metrics, models and visualization
 helpers. Nothing here imports :mod:`custom_modules.apps`.
 """
-from . import engine  # noqa: F401  (safe loading + atomic writes first)
-from . import datasets, evaluation, hooks, models, visualization  # noqa: F401
+from . import (  # noqa: F401
+    datasets,
+    engine,  # noqa: F401  (safe loading + atomic writes first)
+    evaluation,
+    hooks,
+    models,
+    visualization,
+)

@@ -1,7 +1,11 @@
 """Generate tiny CIFAR-10 / CIFAR-100 python-pickle releases (exact official layout)."""
 import numpy as np
 
-from custom_modules.plugins.datasets.cifar_writer import synthetic_rows, write_cifar10, write_cifar100
+from custom_modules.plugins.datasets.cifar_writer import (
+    synthetic_rows,
+    write_cifar10,
+    write_cifar100,
+)
 
 
 def make_cifar10(root, per_class_train=6, per_class_test=2, seed=0):

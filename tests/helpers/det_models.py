@@ -39,11 +39,12 @@ def tiny_fcos_config(path, max_dets=3):
 
 def save_random_checkpoint(config, path, seed=0):
     """Build the config's model with random weights and save it as an mmengine checkpoint."""
-    import custom_modules  # noqa: F401
-    from mmdet.registry import MODELS
     from mmdet.datasets import VOCDataset
+    from mmdet.registry import MODELS
     from mmengine.config import Config
     from mmengine.registry import DefaultScope
+
+    import custom_modules  # noqa: F401
     torch.manual_seed(seed)
     with DefaultScope.overwrite_default_scope('mmdet'):
         model = MODELS.build(Config.fromfile(config).model)

@@ -3,11 +3,11 @@ import os.path as osp
 
 from mmengine.config import Config
 
+from custom_modules.apps.data import shapes_voc
+
 from .cifar_data import make_cifar10, make_cifar100
 from .image_data import make_class_folders, make_cub
 from .seg_data import make_cityscapes
-from custom_modules.apps.data import shapes_voc
-
 from .voc_data import make_vocdevkit
 
 
@@ -19,6 +19,7 @@ def _make_cifar(dataset, root, cfg):
 def _make_folders(dataset, root, cfg):
     import subprocess
     import sys
+
     from .configs import REPO
     classes = [f'class{i}' for i in range(cfg.get('num_classes', 3))]
     make_class_folders(root, classes=classes, per_class=4, corrupt=False)

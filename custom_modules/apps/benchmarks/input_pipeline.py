@@ -7,8 +7,6 @@ import time
 import numpy as np
 import torch
 
-from custom_modules.apps.launch import REPO_ROOT as REPO
-
 MEAN, STD = [129.304, 124.070, 112.434], [68.170, 65.392, 70.418]
 STOCK_MIX = dict(augments=[dict(type='Mixup', alpha=0.4), dict(type='CutMix', alpha=0.4)])
 OUR_MIX = dict(augments=[dict(type='BatchMixup', alpha=0.4), dict(type='CutMix', alpha=0.4)])

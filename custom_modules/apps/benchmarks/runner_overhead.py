@@ -9,6 +9,7 @@ import torch.nn.functional as F
 from mmengine.hooks import Hook
 
 from custom_modules.apps.launch import REPO_ROOT as REPO
+
 CONFIG = osp.join(REPO, 'configs/demo/resnet18-cifar_1xb32_digits.py')
 
 

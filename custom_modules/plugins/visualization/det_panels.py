@@ -113,9 +113,10 @@ def write_proposal_png(out_png: str, image_bgr: np.ndarray, proposals, detection
 
 def load_detector(config: str, checkpoint: str, device: str = 'cpu'):
     """mmdet detector from a config and checkpoint (torch's safe loading stays on)."""
-    import custom_modules  # noqa: F401  (safe checkpoint loading, registered modules)
     from mmdet.apis import init_detector
     from mmengine.registry import DefaultScope
+
+    import custom_modules  # noqa: F401  (safe checkpoint loading, registered modules)
     with DefaultScope.overwrite_default_scope('mmdet'):
         return init_detector(config, checkpoint, device=device)
 

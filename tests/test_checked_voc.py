@@ -59,7 +59,8 @@ def test_class_subset_still_skips_other_voc_classes(devkit):
 
 def test_missing_image_names_the_file(devkit):
     os.remove(os.path.join(devkit, 'VOC2007', 'JPEGImages', '2007_00001.jpg'))
-    with pytest.raises(DataError, match=r'image .*2007_00001\.jpg listed in .*trainval\.txt does not exist'):
+    message = r'image .*2007_00001\.jpg listed in .*trainval\.txt does not exist'
+    with pytest.raises(DataError, match=message):
         _dataset(devkit)
 
 

@@ -21,7 +21,8 @@ def _labels(ds):
 
 def test_fine_split_is_stratified_disjoint_and_complete(cifar100_root):
     kwargs = dict(data_root=cifar100_root, check_md5=False, val_fraction=0.1, split_seed=3)
-    train, val, trainval = (CIFARPickleDataset(split=s, **kwargs) for s in ('train', 'val', 'trainval'))
+    train, val, trainval = (CIFARPickleDataset(split=s, **kwargs)
+                            for s in ('train', 'val', 'trainval'))
     assert (len(train), len(val), len(trainval)) == (900, 100, 1000)
     assert np.bincount(_labels(val), minlength=100).tolist() == [1] * 100
     assert len(train.metainfo['classes']) == 100

@@ -1,4 +1,5 @@
-"""tools/compare_detectors.py: two random tiny detectors (two-stage and one-stage) on non-VOC images."""
+"""tools/compare_detectors.py: two random tiny detectors (two-stage and one-stage) on non-VOC
+images."""
 import json
 import os.path as osp
 

@@ -1,4 +1,5 @@
-"""Every config under configs/ builds, trains a couple of iterations on generated data and evaluates."""
+"""Every config under configs/ builds, trains a couple of iterations on generated data and
+evaluates."""
 import glob
 import math
 import os.path as osp
@@ -19,6 +20,7 @@ def test_configs_are_found():
 @pytest.mark.parametrize('config', CONFIGS, ids=lambda p: osp.relpath(p, osp.join(REPO, 'configs')))
 def test_config_trains_and_evaluates(config, tmp_path):
     metrics = smoke_train_and_test(config, tmp_path)
-    scores = {k: v for k, v in metrics.items() if k.startswith(('accuracy/', 'pascal_voc', 'mIoU', 'aAcc'))}
+    scores = {k: v for k, v in metrics.items()
+              if k.startswith(('accuracy/', 'pascal_voc', 'mIoU', 'aAcc'))}
     assert scores, f'no evaluation metric in {metrics}'
     assert all(math.isfinite(v) and 0 <= v <= 100 for v in scores.values()), scores

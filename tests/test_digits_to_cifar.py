@@ -13,7 +13,8 @@ def test_digits_written_as_cifar10(tmp_path):
     folder = tmp_path / 'cifar-10-batches-py'
     assert sorted(os.listdir(folder)) == sorted(
         [f'data_batch_{i}' for i in range(1, 6)] + ['test_batch', 'batches.meta'])
-    batches = [pickle.load(open(folder / f'data_batch_{i}', 'rb'), encoding='latin1') for i in range(1, 6)]
+    batches = [pickle.load(open(folder / f'data_batch_{i}', 'rb'), encoding='latin1')
+               for i in range(1, 6)]
     test = pickle.load(open(folder / 'test_batch', 'rb'), encoding='latin1')
     train_n = sum(len(b['labels']) for b in batches)
     assert train_n + len(test['labels']) == 1797

@@ -63,7 +63,8 @@ def test_download_verify_extract_then_datasets_read_it(mirror, tmp_path):
     assert not list(root.glob('*.tar*'))  # downloads removed after extraction
     from custom_modules.plugins.datasets import CheckedVOCDataset
     for year, split in (('2007', 'trainval'), ('2007', 'test'), ('2012', 'trainval')):
-        dataset = CheckedVOCDataset(data_root=devkit, ann_file=f'VOC{year}/ImageSets/Main/{split}.txt',
+        dataset = CheckedVOCDataset(data_root=devkit,
+                                    ann_file=f'VOC{year}/ImageSets/Main/{split}.txt',
                                     data_prefix=dict(sub_data_root=f'VOC{year}/'), pipeline=[],
                                     test_mode=True)
         assert len(dataset) == 2 and dataset.get_data_info(0)['instances']

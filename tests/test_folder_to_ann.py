@@ -1,4 +1,5 @@
-"""tools/data/folder_to_ann.py: classes.txt, seeded 80/20 split, counts, unreadable images refused."""
+"""tools/data/folder_to_ann.py: classes.txt, seeded 80/20 split, counts, unreadable images
+refused."""
 from tests.helpers.configs import run_cli
 from tests.helpers.image_data import make_class_folders
 
@@ -15,7 +16,8 @@ def test_annotations_split_and_refusal(tmp_path, capsys):
     train, val = _rows(root / 'train.txt'), _rows(root / 'val.txt')
     assert len(train) == 12 and len(val) == 3  # 4 of 5 per class for training
     assert {label for _, label in val} == {'0', '1', '2'}
-    assert all(path.split('/')[0] == ['cat', 'dog', 'fox'][int(label)] for path, label in train + val)
+    assert all(path.split('/')[0] == ['cat', 'dog', 'fox'][int(label)]
+               for path, label in train + val)
     assert 'cat/broken.jpg' not in {path for path, _ in train + val}
     assert 'refused 1 unreadable image(s)' in result.err and str(bad) in result.err
     assert 'cat: 5 images' in result.out and 'dog: 5 images' in result.out

@@ -1,4 +1,5 @@
-"""tools/data/make_shapes_voc.py writes a VOC2007-layout shapes dataset that mmdet reads, deterministically."""
+"""tools/data/make_shapes_voc.py writes a VOC2007-layout shapes dataset that mmdet reads,
+deterministically."""
 import hashlib
 import os
 import xml.etree.ElementTree as ET

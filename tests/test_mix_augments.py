@@ -46,7 +46,8 @@ def test_cutmix_label_weight_is_the_pasted_area_even_when_clipped(seed):
 
 def test_cutmix_box_side_is_floor_sqrt_one_minus_lambda_times_size(monkeypatch):
     monkeypatch.setattr(np.random, 'beta', lambda a, b: 0.75)  # sqrt(0.25) * 32 = 16
-    monkeypatch.setattr(np.random, 'randint', lambda low, high, size=None: 16)  # centre: no clipping
+    # the box's centre: no clipping
+    monkeypatch.setattr(np.random, 'randint', lambda low, high, size=None: 16)
     images, scores = _batch()
     mixed, mixed_scores = CutMix(alpha=1.0)(images, scores)
     assert all(mixed_scores[i, i] == 0.75 or mixed_scores[i, i] == 1.0 for i in range(16))

@@ -37,7 +37,8 @@ def _check_png(png, image_path, num_proposals, num_dets):
         return canvas[min(max(y2, 0), h - 1), min(max(x1, 0), w - 1) + panel * w].tolist()
 
     left = [corner(b, 0) for b in record['proposals']]
-    assert sum(c == list(PROPOSAL_COLOR) for c in left) >= len(left) - 1  # one may hide under a title
+    # one may hide under a title
+    assert sum(c == list(PROPOSAL_COLOR) for c in left) >= len(left) - 1
     right = [corner(b, 1) for b in dets['boxes']]
     assert sum(c == list(DETECTION_COLOR) for c in right) >= (num_dets + 1) // 2
     return record

@@ -59,7 +59,8 @@ def test_sigkill_then_resume_matches_uninterrupted(config, uninterrupted, tmp_pa
     proc = subprocess.Popen([sys.executable, 'tools/train.py', config, '--work-dir', str(tmp_path)],
                             cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 300
-    while not osp.exists(tmp_path / 'last_checkpoint') and proc.poll() is None and time.time() < deadline:
+    while (not osp.exists(tmp_path / 'last_checkpoint') and proc.poll() is None
+           and time.time() < deadline):
         time.sleep(0.02)
     proc.send_signal(signal.SIGKILL)
     assert proc.wait() == -signal.SIGKILL, 'the run finished before it could be killed'
@@ -68,9 +69,11 @@ def test_sigkill_then_resume_matches_uninterrupted(config, uninterrupted, tmp_pa
 
 
 @pytest.mark.parametrize('victim', ['epoch_2.pth', 'last_checkpoint'])
-def test_kill_while_saving_leaves_a_loadable_last_checkpoint(config, uninterrupted, tmp_path, victim):
+def test_kill_while_saving_leaves_a_loadable_last_checkpoint(config, uninterrupted, tmp_path,
+                                                             victim):
     from mmengine.runner.checkpoint import _load_checkpoint
-    result = run_tool('tests/helpers/kill_during_save.py', victim, '1' if victim.endswith('.pth') else '2',
+    result = run_tool('tests/helpers/kill_during_save.py', victim,
+                      '1' if victim.endswith('.pth') else '2',
                       'tools/train.py', config, '--work-dir', str(tmp_path))
     assert result.returncode == -signal.SIGKILL, result.stderr[-3000:]
     pointer = (tmp_path / 'last_checkpoint').read_text()

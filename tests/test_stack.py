@@ -15,7 +15,8 @@ def test_mmcv_roi_align_runs_on_cpu():
     from mmcv.ops import RoIAlign
     feature = torch.arange(16, dtype=torch.float32).reshape(1, 1, 4, 4)
     rois = torch.tensor([[0, 0, 0, 4, 4]], dtype=torch.float32)  # whole map
-    out = RoIAlign(output_size=(2, 2), spatial_scale=1.0, sampling_ratio=2, aligned=True)(feature, rois)
+    roi_align = RoIAlign(output_size=(2, 2), spatial_scale=1.0, sampling_ratio=2, aligned=True)
+    out = roi_align(feature, rois)
     assert out.shape == (1, 1, 2, 2)
     # aligned: each bin samples pixel centres (0|1, 0|1) of its quadrant; value = 4y + x
     assert torch.allclose(out[0, 0], torch.tensor([[2.5, 4.5], [10.5, 12.5]]), atol=1e-4)
@@ -30,8 +31,10 @@ def test_downstream_packages_import_together():
     from mmpretrain.registry import MODELS as CLS_MODELS
     from mmseg.registry import MODELS as SEG_MODELS
     assert mmcv.__version__ == '2.1.0'
-    assert (mmdet.__version__, mmpretrain.__version__, mmseg.__version__) == ('3.3.0', '1.2.0', '1.2.2')
+    versions = (mmdet.__version__, mmpretrain.__version__, mmseg.__version__)
+    assert versions == ('3.3.0', '1.2.0', '1.2.2')
     import mmdet.models  # noqa: F401  (fills the registries)
     import mmpretrain.models  # noqa: F401
     import mmseg.models  # noqa: F401
-    assert DET_MODELS.get('FasterRCNN') and CLS_MODELS.get('ImageClassifier') and SEG_MODELS.get('EncoderDecoder')
+    assert DET_MODELS.get('FasterRCNN') and CLS_MODELS.get('ImageClassifier')
+    assert SEG_MODELS.get('EncoderDecoder')

@@ -7,7 +7,8 @@ from tests.helpers.configs import REPO, run_tool, write_config
 
 def test_grid_png_has_one_column_per_augmentation(tmp_path):
     make_cifar100(tmp_path / 'data', per_class_train=5)
-    config = write_config(tmp_path / 'cfg.py', f'{REPO}/configs/cifar100/resnet18_1xb128_cifar100.py',
+    base = f'{REPO}/configs/cifar100/resnet18_1xb128_cifar100.py'
+    config = write_config(tmp_path / 'cfg.py', base,
                           val_dataloader=dict(dataset=dict(data_root=str(tmp_path / 'data'),
                                                            check_md5=False)))
     out = tmp_path / 'grid.png'

@@ -11,7 +11,8 @@ def test_mmdet_voc_dataset_reads_written_files(tmp_path):
     write_voc_image(str(year_root), '000001', image,
                     [('dog', (10, 5, 40, 30), False), ('cat', (0, 0, 79, 59), True)])
     write_split(str(year_root), 'test', ['000001'])
-    dataset = VOCDataset(data_root=str(tmp_path / 'VOCdevkit'), ann_file='VOC2007/ImageSets/Main/test.txt',
+    dataset = VOCDataset(data_root=str(tmp_path / 'VOCdevkit'),
+                         ann_file='VOC2007/ImageSets/Main/test.txt',
                          data_prefix=dict(sub_data_root='VOC2007/'), test_mode=True, pipeline=[])
     info = dataset.get_data_info(0)
     assert (info['width'], info['height']) == (80, 60)

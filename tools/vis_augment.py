@@ -1,4 +1,5 @@
-"""A PNG grid of the same real images: raw / Mixup / Cutout / CutMix, as the CIFAR configs apply them.
+"""A PNG grid of the same real images: raw / Mixup / Cutout / CutMix, as the CIFAR configs
+apply them.
 
     python tools/vis_augment.py [--config configs/cifar100/resnet18_1xb128_cifar100.py]
                                 [--num 6] [--out work_dirs/vis_augment.png]

@@ -55,7 +55,8 @@ DET_SIDE = 64  # detection input scales are cut to this many pixels (fast CPU sm
 
 
 def _inner(dataset):
-    """Datasets wrapped by ``dataset`` (RepeatDataset's ``dataset``, ConcatDataset's ``datasets``)."""
+    """Datasets wrapped by ``dataset`` (RepeatDataset's ``dataset``, ConcatDataset's
+    ``datasets``)."""
     if dataset.get('dataset') is not None:
         return [dataset['dataset']]
     return list(dataset.get('datasets') or [])
@@ -109,13 +110,15 @@ def _shrink_segmentation(cfg, crop=(64, 128)):
 
 
 def _shrink_detection(cfg):
-    """Detection inputs cut to DET_SIDE px and fewer proposals/boxes, every dataset and the model."""
+    """Detection inputs cut to DET_SIDE px and fewer proposals/boxes, every dataset and the
+    model."""
     for _, dataset in _datasets(cfg):
         _shrink_det_pipeline(dataset)
     _shrink_det_model(cfg.model)
 
 
-# innermost dataset type -> function(cfg) making the config's inputs and model small enough for a CPU
+# innermost dataset type -> function(cfg) making the config's inputs and model small enough
+# for a CPU
 SHRINKERS = {'CityscapesDataset': _shrink_segmentation, 'VOCDataset': _shrink_detection,
              'CheckedVOCDataset': _shrink_detection}
 

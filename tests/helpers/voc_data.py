@@ -1,4 +1,5 @@
-"""A tiny VOCdevkit (VOC2007 trainval/test, VOC2012 trainval) of drawn shapes with real VOC class names."""
+"""A tiny VOCdevkit (VOC2007 trainval/test, VOC2012 trainval) of drawn shapes with real VOC
+class names."""
 import os.path as osp
 
 import numpy as np

@@ -37,7 +37,8 @@ def input_paths(data_root: str, batch: int, workers: int, device: str, official:
                   dict(type='mmpretrain.PackInputs')]))),
         MODELS.build(dict(type='mmpretrain.ClsDataPreprocessor', mean=MEAN, std=STD,
                           num_classes=100, batch_augments=STOCK_MIX)).to(device))
-    ours = (Runner.build_dataloader(dict(loader, collate_fn=dict(type='cifar_collate'), dataset=dict(
+    ours = (Runner.build_dataloader(dict(
+        loader, collate_fn=dict(type='cifar_collate'), dataset=dict(
         type='mmpretrain.CIFARPickleDataset', data_root=data_root, split='trainval',
         check_md5=official, pipeline=[]))),
         MODELS.build(dict(type='mmpretrain.CIFARBatchPreprocessor', mean=MEAN, std=STD,
@@ -63,13 +64,16 @@ def input_stock_vs_ours(data_root, batch=128, batches=60, repeats=3, workers=0, 
     import custom_modules  # noqa: F401
     official = osp.isdir(osp.join(data_root, 'cifar-100-python'))
     data_root = data_root if official else synthetic_cifar100(tempfile.mkdtemp())
-    print(f'data: {"official CIFAR-100 at " + data_root if official else "synthetic CIFAR-100 (50,000 train images)"}')
+    source = ('official CIFAR-100 at ' + data_root if official
+              else 'synthetic CIFAR-100 (50,000 train images)')
+    print(f'data: {source}')
     paths = input_paths(data_root, batch, workers, device, official)
     rates = {name: [] for name in paths}
     for r in range(repeats):
         for name, (loader, preprocessor) in paths.items():
             rates[name].append(images_per_second(loader, preprocessor, batches, device))
-        print(f'repeat {r + 1}: stock {rates["stock"][-1]:.0f} img/s, ours {rates["ours"][-1]:.0f} img/s')
+        print(f'repeat {r + 1}: stock {rates["stock"][-1]:.0f} img/s, '
+              f'ours {rates["ours"][-1]:.0f} img/s')
     ratio = statistics.median(o / s for o, s in zip(rates['ours'], rates['stock']))
     print(f'device {device}, batch {batch}, workers {workers}, torch threads '
           f'{torch.get_num_threads()}: stock {statistics.median(rates["stock"]):.0f} img/s, ours '

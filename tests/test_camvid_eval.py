@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from custom_modules.apps.video.camvid_eval import CamVidMapping, ConfusionIoU
 from custom_modules.errors import DataError
-from custom_modules.apps.video.camvid_eval import ConfusionIoU, CamVidMapping
 from tests.helpers.configs import REPO, run_tool
 from tests.helpers.seg_data import make_camvid, tiny_seg_model
 

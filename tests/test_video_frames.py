@@ -3,8 +3,8 @@ import cv2
 import numpy as np
 import pytest
 
-from custom_modules.errors import DataError, UserInputError
 from custom_modules.apps.video.frames import FrameReader, FrameWriter, open_frames
+from custom_modules.errors import DataError, UserInputError
 from tests.helpers.seg_data import make_video
 
 

@@ -2,8 +2,15 @@
 import numpy as np
 import pytest
 
-from custom_modules.apps.video.overlay import (CITYSCAPES_CLASSES, CITYSCAPES_PALETTE, colorize,
-                                          compose, draw_legend, legend_swatch_boxes, overlay)
+from custom_modules.apps.video.overlay import (
+    CITYSCAPES_CLASSES,
+    CITYSCAPES_PALETTE,
+    colorize,
+    compose,
+    draw_legend,
+    legend_swatch_boxes,
+    overlay,
+)
 
 
 def test_palette_is_cityscapes_in_rgb():

@@ -2,8 +2,8 @@
 import numpy as np
 import pytest
 
-from custom_modules.errors import ConfigError, UserInputError
 from custom_modules.apps.video.segmenter import BatchSegmenter, _inference_pipeline
+from custom_modules.errors import ConfigError, UserInputError
 from tests.helpers.seg_data import TINY_TEST_PIPELINE, tiny_seg_model
 
 

@@ -20,7 +20,8 @@ import os.path as osp
 
 import torch
 
-from custom_modules.apps.benchmarks.input_pipeline import REPO, input_stock_vs_ours
+from custom_modules.apps.benchmarks.input_pipeline import input_stock_vs_ours
+from custom_modules.apps.launch import REPO_ROOT as REPO
 
 
 def main(argv=None):

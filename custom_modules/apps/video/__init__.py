@@ -5,10 +5,10 @@ time in one thread; these pieces let ``tools/seg_video.py`` decode and encode
 in background threads and run the model on batches.
 """
 from .frames import FrameReader, FrameWriter, open_frames
-from .overlay import (CITYSCAPES_CLASSES, CITYSCAPES_PALETTE, colorize, compose, draw_legend,
-                      overlay)
+from .overlay import CITYSCAPES_CLASSES, CITYSCAPES_PALETTE, colorize, compose, draw_legend, overlay
+from .pipeline import segment_video
 from .segmenter import BatchSegmenter
 
 __all__ = ['FrameReader', 'FrameWriter', 'open_frames', 'CITYSCAPES_CLASSES',
            'CITYSCAPES_PALETTE', 'colorize', 'compose', 'draw_legend', 'overlay',
-           'BatchSegmenter']
+           'BatchSegmenter', 'segment_video']

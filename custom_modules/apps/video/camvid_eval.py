@@ -11,6 +11,7 @@ import cv2
 import numpy as np
 
 from custom_modules.errors import DataError
+
 from .overlay import CITYSCAPES_CLASSES
 
 IGNORE = 255

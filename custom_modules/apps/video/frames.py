@@ -12,8 +12,8 @@ import threading
 
 import cv2
 
-from custom_modules.plugins.datasets.image_files import IMAGE_EXTENSIONS, is_image_file
 from custom_modules.errors import DataError, UserInputError
+from custom_modules.plugins.datasets.image_files import IMAGE_EXTENSIONS, is_image_file
 
 _END = object()
 

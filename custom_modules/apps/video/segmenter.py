@@ -13,6 +13,7 @@ from mmengine.config import Config
 from mmengine.dataset import Compose
 
 from custom_modules.errors import ConfigError, UserInputError
+
 from .overlay import CITYSCAPES_CLASSES
 
 

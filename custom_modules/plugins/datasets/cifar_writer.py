@@ -30,7 +30,8 @@ def write_cifar10(root: str, train_rows: np.ndarray, train_labels: Sequence[int]
         'batch_label': 'testing batch 1 of 1', 'labels': [int(v) for v in test_labels],
         'data': test_rows, 'filenames': [f'test_{j:05d}.png' for j in range(len(test_labels))]})
     dump_pickle(osp.join(folder, 'batches.meta'), {
-        'label_names': list(class_names), 'num_cases_per_batch': int(np.ceil(len(train_labels) / 5)),
+        'label_names': list(class_names),
+        'num_cases_per_batch': int(np.ceil(len(train_labels) / 5)),
         'num_vis': 3072})
     return folder
 

@@ -42,7 +42,8 @@ def annotation_xml(name: str, width: int, height: int, objects: Iterable[VOCObje
 
 def write_voc_image(year_root: str, name: str, image_bgr: np.ndarray,
                     objects: Iterable[VOCObject]) -> None:
-    """Write ``JPEGImages/<name>.jpg`` and ``Annotations/<name>.xml`` under ``VOCdevkit/VOC<year>``."""
+    """Write ``JPEGImages/<name>.jpg`` and ``Annotations/<name>.xml`` under
+    ``VOCdevkit/VOC<year>``."""
     for folder in ('JPEGImages', 'Annotations'):
         os.makedirs(osp.join(year_root, folder), exist_ok=True)
     if not cv2.imwrite(osp.join(year_root, 'JPEGImages', f'{name}.jpg'), image_bgr):

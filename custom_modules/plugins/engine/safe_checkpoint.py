@@ -2,11 +2,12 @@
 
 mmengine 0.10.7 calls ``torch.load`` without ``weights_only``; since torch 2.6
 that means safe loading, which rejects the few non-tensor objects mmengine's
-own checkpoints hold (its ``HistoryBuffer``, which pickles its statistics methods as
-``getattr(HistoryBuffer, 'mean')``, and numpy scalars in ``message_hub``). Turning safe loading off (``TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD``)
-would let a malicious checkpoint run code. Instead this module allowlists
-exactly those types (``getattr`` only as a stand-in that returns
-HistoryBuffer's statistics methods and nothing else) and replaces mmengine's local-file loader with one that
+own checkpoints hold (its ``HistoryBuffer``, which pickles its statistics methods
+as ``getattr(HistoryBuffer, 'mean')``, and numpy scalars in ``message_hub``).
+Turning safe loading off (``TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD``) would let a
+malicious checkpoint run code. Instead this module allowlists exactly those
+types (``getattr`` only as a stand-in that returns HistoryBuffer's statistics
+methods and nothing else) and replaces mmengine's local-file loader with one that
 loads with ``weights_only=True`` and turns a refusal into a clear
 :class:`UnsafeCheckpointError` naming the file and the offending global.
 """

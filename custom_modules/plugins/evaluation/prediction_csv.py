@@ -23,8 +23,8 @@ class PredictionCSV(BaseMetric):
         for sample in data_samples:
             scores = sample['pred_score'].cpu()
             top = scores.topk(min(self.topk, scores.numel()))
-            self.results.append(dict(index=sample.get('sample_idx'),
-                                     gt=int(sample['gt_label'][0]) if 'gt_label' in sample else None,
+            gt = int(sample['gt_label'][0]) if 'gt_label' in sample else None
+            self.results.append(dict(index=sample.get('sample_idx'), gt=gt,
                                      top=list(zip(top.indices.tolist(), top.values.tolist()))))
 
     def compute_metrics(self, results) -> dict:

@@ -1,4 +1,5 @@
-"""Hooks: generic ones in mmengine's root HOOKS (every scope finds them), detection ones in mmdet's."""
+"""Hooks: generic ones in mmengine's root HOOKS (every scope finds them), detection ones in
+mmdet's."""
 from .atomic_checkpoint_hook import AtomicCheckpointHook
 from .backbone_unfreeze_hook import BackboneUnfreezeHook
 from .config_optim_on_resume_hook import ConfigOptimOnResumeHook
@@ -6,5 +7,5 @@ from .epoch_seed_hook import EpochSeedHook
 from .num_classes_check_hook import NumClassesCheckHook
 from .proposal_vis_hook import ProposalVisHook
 
-__all__ = ['AtomicCheckpointHook', 'BackboneUnfreezeHook', 'ConfigOptimOnResumeHook', 'EpochSeedHook',
-           'NumClassesCheckHook', 'ProposalVisHook']
+__all__ = ['AtomicCheckpointHook', 'BackboneUnfreezeHook', 'ConfigOptimOnResumeHook',
+           'EpochSeedHook', 'NumClassesCheckHook', 'ProposalVisHook']

@@ -52,6 +52,10 @@ def build_test_cfg(config: str, checkpoint: str, work_dir: Optional[str] = None,
     if not osp.isfile(checkpoint):
         raise UserInputError(f'checkpoint {checkpoint} does not exist')
     cfg.load_from = checkpoint
+    # mmengine's EarlyStoppingHook builds the train loop in before_run, so a test
+    # would need the training data; it has nothing to do in a test anyway
+    cfg.custom_hooks = [h for h in cfg.get('custom_hooks') or []
+                        if str(h.get('type', '')).split('.')[-1] != 'EarlyStoppingHook']
     if show_dir:
         hook = cfg.default_hooks.get('visualization')
         hook_type = hook.get('type', '').split('.')[-1] if hook else None

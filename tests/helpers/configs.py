@@ -37,9 +37,14 @@ def tiny_cifar10_config(path, data_root, max_epochs=1, batch_size=8, **extra):
 
 
 def run_command(command, env=None, timeout=600):
-    """Run ``command`` from the repo root with this interpreter as PYTHON."""
+    """Run ``command`` from the repo root with this interpreter as PYTHON.
+
+    The repo root goes on PYTHONPATH so that test configs can ``custom_imports``
+    the tests' own helper modules (``tests.helpers...``); the package itself is
+    installed and needs no path."""
+    path = os.pathsep.join(p for p in (REPO, os.environ.get('PYTHONPATH')) if p)
     full_env = dict(os.environ, OMP_NUM_THREADS='1', PYTHONUNBUFFERED='1',
-                    PYTHON=sys.executable, **(env or {}))
+                    PYTHON=sys.executable, PYTHONPATH=path, **(env or {}))
     return subprocess.run(command, cwd=REPO, env=full_env, capture_output=True,
                           text=True, timeout=timeout)
 

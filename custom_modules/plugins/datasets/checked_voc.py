@@ -24,7 +24,20 @@ def _is_local(path: str) -> bool:
 
 @DATASETS.register_module()
 class CheckedVOCDataset(VOCDataset):
-    """``VOCDataset`` that validates the split file, each XML and each image."""
+    """mmdet's ``VOCDataset`` that validates the split file, each XML and each image.
+
+    Args:
+        **kwargs: ``VOCDataset``'s arguments (``data_root``, ``ann_file``,
+            ``data_prefix``, ``metainfo``, ``pipeline``, ``filter_cfg``,
+            ``test_mode``, ...), unchanged.
+
+    Example::
+
+        train_dataloader = dict(dataset=dict(
+            type='CheckedVOCDataset', data_root='data/VOCdevkit/',
+            ann_file='VOC2007/ImageSets/Main/trainval.txt',
+            data_prefix=dict(sub_data_root='VOC2007/'), pipeline=train_pipeline))
+    """
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)

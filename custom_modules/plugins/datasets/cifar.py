@@ -54,15 +54,24 @@ class CIFARPickleDataset(BaseDataset):
     """CIFAR from ``data_root/cifar-10-batches-py`` or ``data_root/cifar-100-python``.
 
     Args:
-        data_root: folder that contains the official extracted folder.
-        split: ``'train'`` (official train minus val), ``'val'``,
-            ``'trainval'`` (all official train) or ``'test'``.
-        variant: ``'cifar10'`` or ``'cifar100'``.
-        label_type: ``'fine'`` (100 classes) or ``'coarse'`` (20 superclasses,
-            CIFAR-100 only).
-        val_fraction: fraction of each class held out as ``'val'``.
-        split_seed: seed of the stratified hold-out.
-        check_md5: verify the official md5 of every file.
+        data_root (str): Folder that contains the official extracted folder.
+        split (str): ``'train'`` (official train minus val), ``'val'``,
+            ``'trainval'`` (all official train) or ``'test'``. Defaults to ``'train'``.
+        variant (str): ``'cifar10'`` or ``'cifar100'``. Defaults to ``'cifar100'``.
+        label_type (str): ``'fine'`` (100 classes) or ``'coarse'`` (20
+            superclasses, CIFAR-100 only). Defaults to ``'fine'``.
+        val_fraction (float): Fraction of each class held out as ``'val'``.
+            Defaults to 0.1.
+        split_seed (int): Seed of the stratified hold-out. Defaults to 0.
+        check_md5 (bool): Verify the official md5 of every file. Defaults to True.
+        **kwargs: ``BaseDataset``'s other arguments (``pipeline``, ``indices``, ...).
+
+    Example::
+
+        train_dataloader = dict(
+            collate_fn=dict(type='cifar_collate'),
+            dataset=dict(type='CIFARPickleDataset', data_root='data/cifar100',
+                         variant='cifar100', split='train', pipeline=[]))
     """
 
     SPLITS = ('train', 'val', 'trainval', 'test')

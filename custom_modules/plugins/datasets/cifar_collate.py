@@ -17,6 +17,17 @@ from mmpretrain.structures import DataSample
 
 @FUNCTIONS.register_module()
 def cifar_collate(items):
+    """Stack raw CIFAR items into ``inputs`` (N, 3, H, W uint8), data samples and labels.
+
+    Args:
+        items (list[dict]): The dataset's items (``img`` HWC uint8 and
+            ``gt_label``), or items a pipeline already packed.
+
+    Example::
+
+        train_dataloader = dict(collate_fn=dict(type='cifar_collate'),
+                                dataset=dict(type='CIFARPickleDataset', pipeline=[]))
+    """
     if 'inputs' in items[0]:
         return pseudo_collate(items)
     images = torch.from_numpy(np.stack([item['img'] for item in items]))

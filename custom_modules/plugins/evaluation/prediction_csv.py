@@ -14,6 +14,18 @@ from mmpretrain.registry import METRICS
 
 @METRICS.register_module()
 class PredictionCSV(BaseMetric):
+    """A metric that writes one CSV row per test image and returns no scores.
+
+    Args:
+        out_file (str): The CSV file to write.
+        topk (int): Classes listed per row in the ``top<k>`` column. Defaults to 5.
+        **kwargs: ``BaseMetric``'s arguments (``collect_device``, ``prefix``).
+
+    Example::
+
+        test_evaluator = [dict(type='Accuracy', topk=(1, 5)),
+                          dict(type='PredictionCSV', out_file='preds.csv', topk=5)]
+    """
 
     def __init__(self, out_file: str, topk: int = 5, **kwargs):
         super().__init__(**kwargs)

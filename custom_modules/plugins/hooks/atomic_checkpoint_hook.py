@@ -19,7 +19,18 @@ from ..engine.atomic_local_backend import atomic_write_bytes
 
 @HOOKS.register_module()
 class AtomicCheckpointHook(CheckpointHook):
-    """Drop-in ``CheckpointHook`` that is safe to kill at any moment."""
+    """Drop-in ``CheckpointHook`` that is safe to kill at any moment.
+
+    Args:
+        **kwargs: ``CheckpointHook``'s arguments (``interval``, ``max_keep_ckpts``,
+            ``save_best``, ``rule``, ``by_epoch``, ...), unchanged.
+
+    Example::
+
+        default_hooks = dict(checkpoint=dict(
+            type='AtomicCheckpointHook', interval=1, max_keep_ckpts=2,
+            save_best='accuracy/top1', rule='greater'))
+    """
 
     def _save_checkpoint_with_step(self, runner, step, meta):
         keep_ids, outdated = list(self.keep_ckpt_ids), []

@@ -17,12 +17,20 @@ from mmengine.registry import HOOKS
 
 @HOOKS.register_module()
 class BackboneUnfreezeHook(Hook):
-    """At the start of epoch ``unfreeze_epoch`` (0-based count of finished epochs).
+    """At the start of epoch ``unfreeze_epoch`` (0-based count of finished epochs),
+    make the backbone trainable and optionally change the training batch size.
 
     Args:
-        unfreeze_epoch: epochs trained with the frozen backbone.
-        frozen_stages: the backbone's ``frozen_stages`` afterwards (-1: train all).
-        batch_size: train batch size per GPU afterwards (None: unchanged).
+        unfreeze_epoch (int): Epochs trained with the frozen backbone.
+        frozen_stages (int): The backbone's ``frozen_stages`` afterwards (-1: train
+            all). Defaults to -1.
+        batch_size (int, optional): Train batch size per GPU afterwards (None:
+            unchanged). Defaults to None.
+
+    Example::
+
+        custom_hooks = [dict(type='BackboneUnfreezeHook', unfreeze_epoch=15,
+                             frozen_stages=1, batch_size=2)]
     """
 
     priority = 'VERY_HIGH'

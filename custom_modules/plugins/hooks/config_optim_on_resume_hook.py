@@ -19,7 +19,15 @@ from mmengine.registry import HOOKS
 @HOOKS.register_module()
 class ConfigOptimOnResumeHook(Hook):
     """Keys rewritten: ``optimizer.param_groups[*].{lr,initial_lr,weight_decay}``
-    and ``param_schedulers[*].base_values`` of lr schedulers."""
+    and ``param_schedulers[*].base_values`` of lr schedulers.
+
+    Args:
+        None: the hook takes no arguments.
+
+    Example::
+
+        custom_hooks = [dict(type='ConfigOptimOnResumeHook')]
+    """
 
     priority = 'VERY_LOW'
 

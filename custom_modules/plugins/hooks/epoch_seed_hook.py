@@ -14,7 +14,15 @@ from mmengine.runner import set_random_seed
 
 @HOOKS.register_module()
 class EpochSeedHook(Hook):
-    """Call ``set_random_seed(runner.seed + epoch)`` before each train epoch."""
+    """Call ``set_random_seed(runner.seed + epoch)`` before each train epoch.
+
+    Args:
+        None: the hook takes no arguments; the seed is the config's ``randomness.seed``.
+
+    Example::
+
+        custom_hooks = [dict(type='EpochSeedHook')]
+    """
 
     priority = 'VERY_HIGH'
 

@@ -32,7 +32,15 @@ def _model_num_classes(model):
 
 @HOOKS.register_module()
 class NumClassesCheckHook(Hook):
-    """Raise :class:`ConfigError` if a class head's size != the dataset's classes."""
+    """Raise :class:`ConfigError` if a class head's size != the dataset's classes.
+
+    Args:
+        None: the hook takes no arguments.
+
+    Example::
+
+        custom_hooks = [dict(type='NumClassesCheckHook')]
+    """
 
     def _check(self, runner, loader_name: str) -> None:
         loader = getattr(runner, loader_name)

@@ -24,11 +24,20 @@ from ..visualization import detections_of, rpn_proposals, write_proposal_png
 
 @HOOKS.register_module()
 class ProposalVisHook(Hook):
-    """Args:
-        images: dataset indices (int) and/or image ids or file stems (str) to draw.
-        num_proposals: proposals drawn per image (the highest-scoring after NMS).
-        score_thr: detections drawn need at least this score.
-        out_dir: folder under the run's log dir.
+    """Draw the RPN's proposals next to the final detections for chosen test images.
+
+    Args:
+        images (Sequence[int | str]): Dataset indices (int) and/or image ids or
+            file stems (str) to draw. Defaults to ``(0, 1, 2, 3)``.
+        num_proposals (int): Proposals drawn per image (the highest-scoring after
+            NMS). Defaults to 20.
+        score_thr (float): Detections drawn need at least this score. Defaults to 0.3.
+        out_dir (str): Folder under the run's log dir. Defaults to ``'proposal_vis'``.
+
+    Example::
+
+        custom_hooks = [dict(type='ProposalVisHook', images=[0, 1, 2, 3],
+                             num_proposals=20, score_thr=0.3)]
     """
 
     def __init__(self, images: Sequence[Union[int, str]] = (0, 1, 2, 3), num_proposals: int = 20,

@@ -12,6 +12,15 @@ from mmpretrain.registry import BATCH_AUGMENTS
 
 @BATCH_AUGMENTS.register_module()
 class BatchCutout:
+    """Zero one ``size`` x ``size`` square per image of the batch.
+
+    Args:
+        size (int): Side of the square in pixels. Defaults to 8.
+
+    Example::
+
+        model = dict(train_cfg=dict(augments=dict(type='BatchCutout', size=8)))
+    """
 
     def __init__(self, size: int = 8):
         self.size = size

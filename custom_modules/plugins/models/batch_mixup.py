@@ -15,6 +15,15 @@ from mmpretrain.registry import BATCH_AUGMENTS
 
 @BATCH_AUGMENTS.register_module()
 class BatchMixup:
+    """Mixup of the batch with a shuffled copy of itself, lambda ~ Beta(alpha, alpha).
+
+    Args:
+        alpha (float): Parameter of the Beta distribution (> 0).
+
+    Example::
+
+        model = dict(train_cfg=dict(augments=dict(type='BatchMixup', alpha=0.4)))
+    """
 
     def __init__(self, alpha: float):
         if alpha <= 0:

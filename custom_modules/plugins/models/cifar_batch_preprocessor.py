@@ -40,7 +40,25 @@ def random_horizontal_flip(images: torch.Tensor, prob: float) -> torch.Tensor:
 @MODELS.register_module()
 class CIFARBatchPreprocessor(ClsDataPreprocessor):
     """``ClsDataPreprocessor`` plus batched random crop (zero padding) and flip in
-    training, and an optional bilinear resize to ``resize_to`` pixels."""
+    training, and an optional bilinear resize to ``resize_to`` pixels.
+
+    Args:
+        crop_padding (int): Zero padding of the random crop (0: no crop).
+            Defaults to 4.
+        flip_prob (float): Probability of a horizontal flip. Defaults to 0.5.
+        resize_to (int, optional): Resize the batch to this side (e.g. 224).
+            Defaults to None.
+        non_blocking (bool): Copy batches to the device asynchronously.
+            Defaults to True.
+        **kwargs: ``ClsDataPreprocessor``'s arguments (``mean``, ``std``,
+            ``num_classes``, ``batch_augments``, ...).
+
+    Example::
+
+        data_preprocessor = dict(type='CIFARBatchPreprocessor', num_classes=100,
+                                 mean=[129.304, 124.070, 112.434],
+                                 std=[68.170, 65.392, 70.418], crop_padding=4)
+    """
 
     def __init__(self, crop_padding: int = 4, flip_prob: float = 0.5,
                  resize_to: Optional[int] = None, non_blocking: bool = True, **kwargs):

@@ -13,6 +13,16 @@ from mmpretrain.registry import MODELS
 
 @MODELS.register_module()
 class CifarMobileNetV2(MobileNetV2):
+    """mmpretrain's ``MobileNetV2`` whose stem is a 1x1 stride-1 conv.
+
+    Args:
+        **kwargs: ``MobileNetV2``'s arguments (``widen_factor``, ``out_indices``,
+            ``frozen_stages``, ``norm_cfg``, ``init_cfg``, ...), unchanged.
+
+    Example::
+
+        model = dict(backbone=dict(type='CifarMobileNetV2'))
+    """
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)

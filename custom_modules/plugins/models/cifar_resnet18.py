@@ -15,7 +15,19 @@ from mmpretrain.registry import MODELS
 
 @MODELS.register_module()
 class CifarResNet18(BaseBackbone):
-    """Returns a 1-tuple with the last stage's map (512 x 4 x 4 at 32 px)."""
+    """Returns a 1-tuple with the last stage's map (512 x 4 x 4 at 32 px).
+
+    Args:
+        widths (Sequence[int]): Channels of the four stages.
+            Defaults to ``(64, 128, 256, 512)``.
+        blocks_per_stage (int): Basic blocks per stage. Defaults to 2.
+        norm_cfg (dict): Normalisation layers. Defaults to ``dict(type='BN')``.
+        init_cfg (list[dict]): Initialisation (Kaiming convs, BN weight 1).
+
+    Example::
+
+        model = dict(backbone=dict(type='CifarResNet18'))
+    """
 
     def __init__(self, widths=(64, 128, 256, 512), blocks_per_stage=2,
                  norm_cfg=dict(type='BN'), init_cfg=[

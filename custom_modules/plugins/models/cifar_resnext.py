@@ -16,7 +16,22 @@ from mmpretrain.registry import MODELS
 
 @MODELS.register_module()
 class CifarResNeXt(ResNeXt):
-    """Returns the last stage's map (1024 x 8 x 8 at 32 px) as a 1-tuple."""
+    """Returns the last stage's map (1024 x 8 x 8 at 32 px) as a 1-tuple.
+
+    Args:
+        depth (int): 29 (three stages of 3 bottlenecks). Defaults to 29.
+        num_stages (int): Defaults to 3.
+        strides (Sequence[int]): Defaults to ``(1, 2, 2)``.
+        dilations (Sequence[int]): Defaults to ``(1, 1, 1)``.
+        out_indices (Sequence[int]): Defaults to ``(2,)``.
+        **kwargs: ``ResNeXt``'s other arguments (``groups``,
+            ``width_per_group``, ``norm_cfg``, ...).
+
+    Example::
+
+        model = dict(backbone=dict(type='CifarResNeXt', depth=29, groups=32,
+                                   width_per_group=4))
+    """
 
     arch_settings = {29: (Bottleneck, (3, 3, 3))}
 

@@ -69,7 +69,18 @@ class Inception(nn.Module):
 @MODELS.register_module()
 class GoogLeNet(BaseBackbone):
     """Training: (out_4a, out_4d, out_5b), i.e. 512x14x14, 528x14x14, 1024x7x7 at 224 px.
-    Eval: (out_5b, )."""
+    Eval: (out_5b, ).
+
+    Args:
+        norm_cfg (dict, optional): Normalisation after each conv (None: none).
+            Defaults to BN.
+        init_cfg (list[dict]): Initialisation (Kaiming convs, BN weight 1).
+
+    Example::
+
+        model = dict(backbone=dict(type='GoogLeNet'),
+                     head=dict(type='GoogLeNetHead', num_classes=10))
+    """
 
     def __init__(self, norm_cfg=BN, init_cfg=[
             dict(type='Kaiming', layer='Conv2d'),
@@ -123,7 +134,23 @@ class AuxClassifier(nn.Module):
 class GoogLeNetHead(ClsHead):
     """Main classifier ``fc`` on ``feats[-1]``; in training, ``aux_weight`` x the loss of
     the auxiliary classifiers ``aux1`` and ``aux2`` on the two earlier maps is added as
-    ``loss_aux1``, ``loss_aux2``."""
+    ``loss_aux1``, ``loss_aux2``.
+
+    Args:
+        num_classes (int): Number of classes.
+        in_channels (int): Channels of the last map. Defaults to 1024.
+        aux_in_channels (Sequence[int]): Channels of the two earlier maps.
+            Defaults to ``(512, 528)``.
+        aux_weight (float): Weight of each auxiliary loss. Defaults to 0.3.
+        dropout (float): Dropout before ``fc``. Defaults to 0.4.
+        aux_dropout (float): Dropout in the auxiliary classifiers. Defaults to 0.7.
+        init_cfg (dict): Initialisation of the linear layers.
+        **kwargs: ``ClsHead``'s other arguments (``loss``, ``topk``, ...).
+
+    Example::
+
+        model = dict(head=dict(type='GoogLeNetHead', num_classes=10, aux_weight=0.3))
+    """
 
     def __init__(self, num_classes, in_channels=1024, aux_in_channels=(512, 528),
                  aux_weight=0.3, dropout=0.4, aux_dropout=0.7,

@@ -14,6 +14,19 @@ from mmpretrain.registry import MODELS
 
 @MODELS.register_module()
 class InitCfgAlexNet(AlexNet):
+    """mmpretrain's ``AlexNet`` that accepts an ``init_cfg``.
+
+    Args:
+        num_classes (int): Classes of the last layer (-1: no classifier).
+            Defaults to -1.
+        init_cfg (dict, optional): e.g. ``dict(type='Pretrained', checkpoint=URL)``.
+            Defaults to None.
+
+    Example::
+
+        model = dict(backbone=dict(type='InitCfgAlexNet', num_classes=200,
+                                   init_cfg=dict(type='Pretrained', checkpoint=url)))
+    """
 
     def __init__(self, num_classes: int = -1, init_cfg=None):
         super().__init__(num_classes=num_classes)

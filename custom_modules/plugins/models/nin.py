@@ -31,7 +31,20 @@ def mlpconv(in_channels, width, kernel_size, stride=1, padding=0, norm_cfg=None,
 
 @MODELS.register_module()
 class NIN(BaseBackbone):
-    """Returns a 1-tuple with the (N, num_classes, h, w) score map (6x6 at 224 px)."""
+    """Returns a 1-tuple with the (N, num_classes, h, w) score map (6x6 at 224 px).
+
+    Args:
+        num_classes (int): Channels of the last mlpconv block.
+        dropout (float): Dropout after the first three blocks. Defaults to 0.5.
+        norm_cfg (dict, optional): Normalisation after each conv (None: none).
+            Defaults to None.
+        init_cfg (dict): Initialisation. Defaults to Kaiming on the convs.
+
+    Example::
+
+        model = dict(backbone=dict(type='NIN', num_classes=10),
+                     neck=dict(type='GlobalAveragePooling'))
+    """
 
     def __init__(self, num_classes, dropout=0.5, norm_cfg=None,
                  init_cfg=dict(type='Kaiming', layer='Conv2d')):

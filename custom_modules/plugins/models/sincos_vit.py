@@ -17,6 +17,19 @@ from mmpretrain.registry import MODELS
 
 @MODELS.register_module()
 class SinCosViT(VisionTransformer):
+    """``VisionTransformer`` whose position embedding is a fixed 2-D sin-cos buffer.
+
+    Args:
+        *args, **kwargs: ``VisionTransformer``'s arguments (``arch``,
+            ``img_size``, ``patch_size``, ``with_cls_token``, ``out_type``, ...).
+
+    Example::
+
+        model = dict(backbone=dict(type='SinCosViT', img_size=32, patch_size=2,
+                                   arch=dict(embed_dims=192, num_layers=11,
+                                             num_heads=3, feedforward_channels=768),
+                                   with_cls_token=False, out_type='avg_featmap'))
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

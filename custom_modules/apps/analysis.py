@@ -103,3 +103,10 @@ def run_analysis_tool(tool: str, argv: Sequence[str]) -> None:
         runpy.run_path(script, run_name='__main__')
     finally:
         sys.argv = saved
+
+
+def main(tool: str, argv: Optional[Sequence[str]] = None) -> None:
+    """The command line of ``tools/analysis_tools/<tool>.py``: user errors as one line."""
+    from .launch import user_errors
+    with user_errors():
+        run_analysis_tool(tool, sys.argv[1:] if argv is None else argv)

@@ -6,15 +6,11 @@
 Runs mmpretrain's ``analyze_logs.py``, which reads any mmengine JSON log
 (classification, detection or segmentation runs); ``--help`` lists its options.
 """
-import sys
-
-from custom_modules.apps.analysis import run_analysis_tool
-from custom_modules.apps.launch import user_errors
+from custom_modules.apps import analysis
 
 
 def main(argv=None):
-    with user_errors():
-        run_analysis_tool('analyze_logs', sys.argv[1:] if argv is None else argv)
+    analysis.main('analyze_logs', argv)
 
 
 if __name__ == '__main__':

@@ -5,15 +5,11 @@
 Runs the installed mmpretrain/mmdet/mmseg script that matches the config's
 ``default_scope``; ``--help`` lists its options.
 """
-import sys
-
-from custom_modules.apps.analysis import run_analysis_tool
-from custom_modules.apps.launch import user_errors
+from custom_modules.apps import analysis
 
 
 def main(argv=None):
-    with user_errors():
-        run_analysis_tool('browse_dataset', sys.argv[1:] if argv is None else argv)
+    analysis.main('browse_dataset', argv)
 
 
 if __name__ == '__main__':

@@ -5,6 +5,7 @@ Each image is scaled to 32x32 (bilinear), replicated to RGB and stored as
 stratified, seeded test split, so the demo exercises the exact CIFAR loader.
 """
 import argparse
+
 from custom_modules.apps.data.digits import convert
 from custom_modules.apps.launch import user_errors
 

@@ -7,20 +7,22 @@ The archive's md5 is checked; configs then read ``<root>/cifar-100-python``.
 import argparse
 
 from mmpretrain.datasets import CIFAR10, CIFAR100
-from mmpretrain.datasets.utils import download_and_extract_archive
+
+from custom_modules.apps.data.archive import fetch_archive
+from custom_modules.apps.launch import user_errors
 
 OFFICIAL = {'cifar10': CIFAR10, 'cifar100': CIFAR100}
 
 
-def main():
+def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--variant', choices=sorted(OFFICIAL), default='cifar100')
     parser.add_argument('--root', default=None, help='data root (default data/<variant>)')
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     official = OFFICIAL[args.variant]
     root = args.root or f'data/{args.variant}'
-    download_and_extract_archive(official.url, download_root=root,
-                                 filename=official.filename, md5=official.tgz_md5)
+    with user_errors():
+        fetch_archive(official.url, root, official.filename, official.tgz_md5)
     print(f'{args.variant} is in {root}/{official.base_folder}')
 
 

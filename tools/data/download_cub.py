@@ -7,17 +7,19 @@ image_class_labels.txt, train_test_split.txt, classes.txt).
 """
 import argparse
 
-from mmpretrain.datasets.utils import download_and_extract_archive
+from custom_modules.apps.data.archive import fetch_archive
+from custom_modules.apps.launch import user_errors
 
 URL = 'https://data.caltech.edu/records/65de6-vp158/files/CUB_200_2011.tgz'
 MD5 = '97eceeb196236b17998738112f37df78'
 
 
-def main():
+def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--root', default='data')
-    args = parser.parse_args()
-    download_and_extract_archive(URL, download_root=args.root, filename='CUB_200_2011.tgz', md5=MD5)
+    args = parser.parse_args(argv)
+    with user_errors():
+        fetch_archive(URL, args.root, 'CUB_200_2011.tgz', MD5)
     print(f'CUB-200-2011 is in {args.root}/CUB_200_2011')
 
 

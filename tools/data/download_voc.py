@@ -11,6 +11,7 @@ that would land outside the root are refused. Afterwards
 and ``data/VOCdevkit/VOC2012/...`` are what configs/voc/ read.
 """
 import argparse
+
 from custom_modules.apps.data.voc_download import MIRROR, prepare
 from custom_modules.apps.launch import user_errors
 

@@ -45,7 +45,8 @@ def _iou(a, b):
 
 
 def draw_shape(image, rng, cls, box):
-    """Draw shape ``cls`` (circle, square, triangle) filling ``box`` (x1, y1, x2, y2) in a random colour."""
+    """Draw shape ``cls`` (circle, square, triangle) filling ``box`` (x1, y1, x2, y2) in a
+    random colour."""
     x1, y1, x2, y2 = box
     colour = tuple(int(c) for c in rng.integers(0, 256, 3))
     if cls == 'circle':

@@ -4,7 +4,6 @@ import os.path as osp
 import tarfile
 import urllib.request
 
-
 from mmpretrain.datasets.utils import calculate_md5
 
 from custom_modules.errors import DataError, UserInputError

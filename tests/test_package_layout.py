@@ -1,8 +1,8 @@
 """The package's shape: installed, two layers importing one way, thin tools nobody imports."""
 import ast
 import os
-import re
 import os.path as osp
+import re
 import subprocess
 import sys
 from pathlib import Path

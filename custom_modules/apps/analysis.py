@@ -19,6 +19,8 @@ from typing import Optional, Sequence
 
 from custom_modules.errors import UserInputError
 
+from .launch import load_config, user_errors
+
 SCOPES = ('mmpretrain', 'mmdet', 'mmseg')
 # tool -> {scope: script under <package>/.mim/tools}
 SCRIPTS = {
@@ -44,29 +46,20 @@ def packaged_script(scope: str, relative: str) -> str:
     return path
 
 
-def config_scope(argv: Sequence[str]) -> Optional[str]:
-    """``default_scope`` of the config among ``argv`` (the first ``*.py`` argument), if any."""
-    config = next((a for a in argv if a.endswith('.py') and not a.startswith('-')), None)
-    if config is None:
-        return None
-    if not osp.isfile(config):
-        raise UserInputError(f'config file {config} does not exist')
-    from mmengine.config import Config
-    scope = Config.fromfile(config).get('default_scope', 'mmpretrain')
-    if scope not in SCOPES:
-        raise UserInputError(f'{config}: default_scope {scope!r} is not one of {SCOPES}')
-    return scope
+def find_config(argv: Sequence[str]):
+    """``(index, Config)`` of the config among ``argv`` (the first ``*.py`` argument), or None."""
+    index = next((i for i, a in enumerate(argv) if a.endswith('.py') and not a.startswith('-')),
+                 None)
+    return None if index is None else (index, load_config(argv[index]))
 
 
-def _browse_classification(argv: Sequence[str]) -> list:
+def _browse_classification(argv: Sequence[str], index: int, cfg) -> list:
     """mmpretrain's browse_dataset.py on this stack: it passes ``cfg.visualizer`` as keyword
     arguments, but mmengine 0.10.7 adds ``_scope_`` to dicts inherited from ``mmpretrain::``
     bases, which ``UniversalVisualizer`` rejects, so the script gets a child config without
     that key; and its default mode needs an older matplotlib (below)."""
-    from mmengine.config import Config
     argv = list(argv)
-    index = next(i for i, a in enumerate(argv) if a.endswith('.py') and not a.startswith('-'))
-    visualizer = Config.fromfile(argv[index]).visualizer.to_dict()
+    visualizer = cfg.visualizer.to_dict()
     visualizer.pop('_scope_', None)
     folder = tempfile.mkdtemp(prefix='browse_dataset_')
     child = osp.join(folder, osp.basename(argv[index]))
@@ -88,13 +81,17 @@ FIXUPS = {('browse_dataset', 'mmpretrain'): _browse_classification}
 def run_analysis_tool(tool: str, argv: Sequence[str]) -> None:
     """Run OpenMMLab's ``tool`` script of the config's package with ``argv``."""
     scripts = SCRIPTS[tool]
-    scope = config_scope(argv) or next(iter(scripts))
+    found = find_config(argv)
+    scope = found[1].get('default_scope', 'mmpretrain') if found else next(iter(scripts))
+    if scope not in SCOPES:
+        raise UserInputError(f'{argv[found[0]]}: default_scope {scope!r} is not one of '
+                             f'{SCOPES}')
     if scope not in scripts:
         raise UserInputError(f'{tool} has no {scope} version; it works with '
                              f'{", ".join(scripts)} configs')
     script = packaged_script(scope, scripts[scope])
-    if (tool, scope) in FIXUPS and config_scope(argv):
-        argv = FIXUPS[tool, scope](argv)
+    if found and (tool, scope) in FIXUPS:
+        argv = FIXUPS[tool, scope](argv, *found)
     import custom_modules  # noqa: F401  (this repo's types, for configs and checkpoints)
     os.environ.setdefault('MPLBACKEND', 'Agg')  # files, not windows, unless asked otherwise
     saved = sys.argv
@@ -107,6 +104,5 @@ def run_analysis_tool(tool: str, argv: Sequence[str]) -> None:
 
 def main(tool: str, argv: Optional[Sequence[str]] = None) -> None:
     """The command line of ``tools/analysis_tools/<tool>.py``: user errors as one line."""
-    from .launch import user_errors
     with user_errors():
         run_analysis_tool(tool, sys.argv[1:] if argv is None else argv)

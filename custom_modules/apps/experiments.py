@@ -20,6 +20,15 @@ from .runs import build_test_cfg, build_train_cfg, run_test, run_train, write_js
 METRICS_FILE = 'test_metrics.json'
 
 
+def read_test_metrics(work_dir: str) -> Optional[dict]:
+    """The ``test_metrics.json`` that :func:`train_then_test` wrote there, or None."""
+    path = osp.join(work_dir, METRICS_FILE)
+    if not osp.isfile(path):
+        return None
+    with open(path) as f:
+        return json.load(f)
+
+
 def best_checkpoint(work_dir: str) -> Optional[str]:
     """The best-validation checkpoint, else the last one, else None."""
     best = sorted(glob.glob(osp.join(work_dir, 'best_*.pth')), key=osp.getmtime)

@@ -8,14 +8,13 @@ small config inheriting the base one (in ``<work root>/grid_<name>/configs``),
 by their best validation top-1 in ``grid.md`` / ``grid.csv`` / ``curves.png``.
 """
 import itertools
-import json
 import os
 import os.path as osp
 from typing import Dict, List, Sequence, Tuple
 
 from custom_modules.errors import UserInputError
 
-from .experiments import METRICS_FILE
+from .experiments import read_test_metrics
 from .launch import load_config
 from .matrix import run_matrix
 from .reporting import load_scalars, plot_curves, write_table
@@ -95,9 +94,8 @@ def run_grid(config: str, grid_items: Sequence[str], work_root: str = 'work_dirs
     rows = []
     for name, point in points:
         work_dir = osp.join(work_root, name)
-        _, val = load_scalars(work_dir)  # validation history; test scores: METRICS_FILE
-        with open(osp.join(work_dir, METRICS_FILE)) as f:
-            test = json.load(f)
+        _, val = load_scalars(work_dir)  # the validation history
+        test = read_test_metrics(work_dir)
         rows.append(dict(point, run=name,
                          **{'best val top-1': max(r['accuracy/top1'] for r in val),
                             'test top-1': test['accuracy/top1']}))

@@ -9,14 +9,13 @@ set, best-validation checkpoint) and writes ``results.md`` / ``results.csv``
 import csv
 import fnmatch
 import glob
-import json
 import os
 import os.path as osp
 import re
 
 from custom_modules.errors import UserInputError
 
-from .experiments import METRICS_FILE
+from .experiments import METRICS_FILE, read_test_metrics
 from .reporting import plot_curves, write_table
 
 
@@ -28,8 +27,7 @@ def collect_runs(work_root: str, match: str = '*') -> list:
         name = osp.basename(work_dir)
         if not fnmatch.fnmatch(name, match):
             continue
-        with open(path) as f:
-            metrics = json.load(f)
+        metrics = read_test_metrics(work_dir)
         runs.append(dict(name=name, work_dir=work_dir,
                          backbone=metrics.get('backbone', name.split('_')[0]),
                          method=metrics.get('method', 'baseline'),

@@ -6,14 +6,13 @@ either way. :func:`run_test` returns what ``runner.test()`` returned and can
 write it to a JSON file (rank 0, atomically).
 """
 import json
-import os
 import os.path as osp
-import tempfile
 from typing import Optional
 
 from mmengine.config import Config
 
 from custom_modules.errors import UserInputError
+from custom_modules.plugins.engine.atomic_local_backend import atomic_write_bytes
 
 from .launch import adapt_to_device, build_runner, load_run_config
 
@@ -100,17 +99,8 @@ def run_test(cfg: Config, out: Optional[str] = None, pred_csv: Optional[str] = N
 
 
 def write_json(path: str, data: dict) -> str:
-    """Write ``data`` as JSON through a temporary file and ``os.replace`` (never half a file)."""
-    folder = osp.dirname(osp.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=folder, prefix='.tmp_', suffix='.json')
-    try:
-        with os.fdopen(handle, 'w') as f:
-            json.dump(data, f, indent=2, default=_plain)
-        os.replace(temp, path)
-    except BaseException:
-        os.unlink(temp)
-        raise
+    """Write ``data`` as JSON atomically (the engine's temporary file, fsync and rename)."""
+    atomic_write_bytes(json.dumps(data, indent=2, default=_plain).encode(), path)
     return path
 
 

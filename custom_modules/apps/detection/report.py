@@ -8,14 +8,13 @@ Each run's validation history comes from its mmengine ``vis_data/scalars.json``
 """
 import fnmatch
 import glob
-import json
 import os
 import os.path as osp
-from typing import Dict, Optional, Sequence
+from typing import Dict, Sequence
 
 from custom_modules.errors import UserInputError
 
-from ..experiments import METRICS_FILE
+from ..experiments import read_test_metrics
 from ..reporting import load_scalars, plot_curves, write_table
 
 METRICS = ('pascal_voc/mAP', 'pascal_voc_area/mAP')
@@ -42,16 +41,8 @@ def parse_runs(items: Sequence[str]) -> Dict[str, str]:
     return runs
 
 
-def _test_metrics(work_dir: str) -> Optional[dict]:
-    path = osp.join(work_dir, METRICS_FILE)
-    if not osp.isfile(path):
-        return None
-    with open(path) as f:
-        return json.load(f)
-
-
 def _label(work_dir: str) -> str:
-    return (_test_metrics(work_dir) or {}).get('method') or osp.basename(work_dir)
+    return (read_test_metrics(work_dir) or {}).get('method') or osp.basename(work_dir)
 
 
 def summarize(name: str, work_dir: str, metric: str) -> dict:
@@ -63,7 +54,7 @@ def summarize(name: str, work_dir: str, metric: str) -> dict:
         short = key.split('/')[0]
         row[f'best {short}'] = 100 * max(values) if values else ''
         row[f'last {short}'] = 100 * values[-1] if values else ''
-    test = _test_metrics(work_dir)
+    test = read_test_metrics(work_dir)
     if test is not None:
         row['test pascal_voc'] = 100 * test.get('pascal_voc/mAP', float('nan'))
     return row

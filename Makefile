@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 
 setup: $(STAMP)
 
-$(STAMP): requirements.txt pyproject.toml tools/setup_env.sh
+$(STAMP): requirements.txt pyproject.toml tools/setup_env.sh tools/build_mmcv_wheel.sh
 	PYTHON=$(PYTHON) VENV=$(VENV) bash tools/setup_env.sh
 	touch $(STAMP)
 
@@ -22,8 +22,16 @@ demo-det: $(STAMP)
 lint: $(STAMP)
 	$(VPY) -m ruff check .
 
-test: lint
-	$(VPY) -m pytest
+# The suite runs on two pytest-xdist workers with one torch thread each (tests/conftest.py);
+# PYTEST_ARGS="-n 0" runs it in one process. The last line sums up where the time went.
+PYTEST_ARGS ?=
+test:
+	@t0=$$(date +%s); \
+	$(MAKE) --no-print-directory setup || exit $$?; t1=$$(date +%s); \
+	$(VPY) -m ruff check .; status=$$?; t2=$$(date +%s); \
+	if [ $$status -eq 0 ]; then $(VPY) -m pytest $(PYTEST_ARGS); status=$$?; fi; t3=$$(date +%s); \
+	echo "[make test] environment $$((t1 - t0)) s, lint $$((t2 - t1)) s, tests $$((t3 - t2)) s, total $$((t3 - t0)) s"; \
+	exit $$status
 
 clean-venv:
 	rm -rf $(VENV)

@@ -4,6 +4,7 @@ import os.path as osp
 from mmengine.config import Config
 
 from custom_modules.apps.data import shapes_voc
+from custom_modules.apps.data.folder_ann import write_annotations
 
 from .cifar_data import make_cifar10, make_cifar100
 from .image_data import make_class_folders, make_cub
@@ -17,14 +18,10 @@ def _make_cifar(dataset, root, cfg):
 
 
 def _make_folders(dataset, root, cfg):
-    import subprocess
-    import sys
-
-    from .configs import REPO
+    """Class folders plus the annotation files tools/data/folder_to_ann.py writes."""
     classes = [f'class{i}' for i in range(cfg.get('num_classes', 3))]
     make_class_folders(root, classes=classes, per_class=4, corrupt=False)
-    subprocess.run([sys.executable, osp.join(REPO, 'tools/data/folder_to_ann.py'), str(root),
-                    '--val-fraction', '0.5'], check=True, capture_output=True)
+    write_annotations(str(root), val_fraction=0.5)
 
 
 def _make_shapes_voc(dataset, root, cfg):
@@ -150,10 +147,11 @@ def _without_pretrained(node):
 
 
 def shrink_config(cfg: Config, data_root: str, work_dir: str) -> Config:
-    """Point every dataset at generated data; two epochs of two iterations each."""
+    """Point every dataset at generated data; two epochs of one iteration each (two samples,
+    batch 2), validation after the second."""
     for loader, dataset, members in _datasets(cfg, with_members=True):
         if not _inner(dataset):
-            dataset['indices'] = max(1, 4 // members)  # 4 samples in all
+            dataset['indices'] = max(1, 2 // members)  # 2 samples in all
         if dataset.get('type', '').split('.')[-1] == 'RepeatDataset':
             dataset['times'] = 1
         old_root = dataset.get('data_root')
@@ -164,7 +162,7 @@ def shrink_config(cfg: Config, data_root: str, work_dir: str) -> Config:
             dataset['check_md5'] = False  # generated files
         cfg[loader].update(batch_size=2, num_workers=0, persistent_workers=False)
     if cfg.train_cfg.get('by_epoch', True) and 'max_epochs' in cfg.train_cfg:
-        cfg.train_cfg.update(max_epochs=2, val_interval=1)
+        cfg.train_cfg.update(max_epochs=2, val_interval=1, val_begin=2)
     else:
         cfg.train_cfg.update(max_iters=2, val_interval=2)
     _without_pretrained(cfg.model)

@@ -10,9 +10,10 @@ two cosmetic mmengine costs skipped.
   spinning OpenMP threads each run several times slower than one.
 - mmengine formats a config with yapf each time a Runner logs, dumps or records it (six
   times per Runner, a third of a detection smoke test's time); in tests the text stays
-  unformatted (the same valid Python). And ``pkg::`` bases re-scan the installed
-  distributions on every lookup (``is_installed`` reloads ``pkg_resources``); the answer
-  cannot change during a session, so it is cached.
+  unformatted (the same valid Python). And each ``pkg::`` base re-scans the installed
+  distributions (``is_installed`` reloads ``pkg_resources``) and re-parses the package's
+  whole model index (hundreds of metafile YAMLs); neither can change during a session, so
+  both are cached (a third of ``Config.fromfile``'s time for a detection config).
 """
 import functools
 import os
@@ -22,6 +23,7 @@ if os.environ.get('PYTEST_XDIST_WORKER'):
     os.environ['MKL_NUM_THREADS'] = '1'
 
 import mmengine.config.config as mmengine_config  # noqa: E402
+import mmengine.config.utils as mmengine_config_utils  # noqa: E402
 import pytest  # noqa: E402
 import torch  # noqa: E402
 from mmengine.registry import DefaultScope  # noqa: E402
@@ -31,6 +33,7 @@ if os.environ.get('PYTEST_XDIST_WORKER'):
 
 mmengine_config.FormatCode = lambda text, style_config=None: (text, False)
 mmengine_config.is_installed = functools.lru_cache(maxsize=None)(mmengine_config.is_installed)
+mmengine_config_utils.load = functools.lru_cache(maxsize=None)(mmengine_config_utils.load)
 
 
 @pytest.fixture(autouse=True)

@@ -35,6 +35,7 @@ def test_frozen_then_unfrozen_with_new_batch_size(tmp_path):
     cfg = Config.fromfile(tiny_faster_rcnn_config(tmp_path / 'tiny.py'))
     make_vocdevkit(tmp_path / 'data', years=('2007',))
     cfg = shrink_config(cfg, tmp_path / 'data', tmp_path / 'work')
+    cfg.train_dataloader.dataset.dataset.indices = 4  # two batches, then four
     cfg.model.backbone.frozen_stages = 4
     cfg.train_cfg.val_interval = 10  # no validation: this test is about training
     cfg.custom_hooks = [dict(type='BackboneUnfreezeHook', unfreeze_epoch=1, frozen_stages=1,

@@ -8,7 +8,7 @@ from PIL import Image
 
 from custom_modules.apps.video.camvid_eval import CamVidMapping, ConfusionIoU
 from custom_modules.errors import DataError
-from tests.helpers.configs import REPO, run_tool
+from tests.helpers.configs import REPO, run_script
 from tests.helpers.seg_data import make_camvid, tiny_seg_model
 
 MAPPING = osp.join(REPO, 'configs/cityscapes/camvid_to_cityscapes.csv')
@@ -53,7 +53,7 @@ def test_eval_tool_reports_iou_of_a_road_only_model(tmp_path):
     root = make_camvid(tmp_path / 'camvid', count=3)
     road = tiny_seg_model(tmp_path / 'models', 'road-fcn', force_class=0)
     out = tmp_path / 'report'
-    result = run_tool('tools/eval_camvid.py', str(root), '--model', *road, '--device', 'cpu',
+    result = run_script('tools/eval_camvid.py', str(root), '--model', *road, '--device', 'cpu',
                       '--out-dir', str(out))
     assert result.returncode == 0, result.stderr
     mapping = CamVidMapping(MAPPING)

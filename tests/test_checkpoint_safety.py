@@ -8,7 +8,7 @@ from mmengine.logging import HistoryBuffer, MessageHub
 import custom_modules  # noqa: F401  (installs the safe loader)
 from custom_modules.errors import DataError, UnsafeCheckpointError
 from tests.helpers.cifar_data import make_cifar10
-from tests.helpers.configs import run_tool, tiny_cifar10_config
+from tests.helpers.configs import run_script, tiny_cifar10_config
 
 
 class _RunsCode:
@@ -38,7 +38,7 @@ def test_cli_refuses_code_running_checkpoint_with_one_line(tmp_path):
     path, marker = _malicious_checkpoint(tmp_path)
     make_cifar10(tmp_path / 'data')
     config = tiny_cifar10_config(tmp_path / 'cfg.py', tmp_path / 'data')
-    result = run_tool('tools/test.py', config, path, '--work-dir', str(tmp_path / 'w'))
+    result = run_script('tools/test.py', config, path, '--work-dir', str(tmp_path / 'w'))
     assert result.returncode == 2
     assert 'Traceback' not in result.stderr
     last = result.stderr.strip().splitlines()[-1]

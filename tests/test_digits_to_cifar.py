@@ -4,11 +4,11 @@ import pickle
 
 import numpy as np
 
-from tests.helpers.configs import run_tool
+from tests.helpers.configs import run_script
 
 
 def test_digits_written_as_cifar10(tmp_path):
-    result = run_tool('tools/data/digits_to_cifar.py', '--out', str(tmp_path))
+    result = run_script('tools/data/digits_to_cifar.py', '--out', str(tmp_path))
     assert result.returncode == 0, result.stderr
     folder = tmp_path / 'cifar-10-batches-py'
     assert sorted(os.listdir(folder)) == sorted(

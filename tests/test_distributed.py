@@ -5,7 +5,7 @@ import os.path as osp
 import socket
 
 from tests.helpers.cifar_data import make_cifar10
-from tests.helpers.configs import run_command, run_tool, tiny_cifar10_config
+from tests.helpers.configs import run_command, run_script, tiny_cifar10_config
 
 
 def _free_port():
@@ -33,9 +33,9 @@ def test_dist_train_two_cpu_processes_split_the_data(tmp_path):
     assert set(seen[0]) | set(seen[1]) == set(range(70))
     assert 'gloo' in (result.stdout + result.stderr)
 
-    test = run_tool('tools/test.py', config, str(work_dir / 'epoch_1.pth'),
-                    '--work-dir', str(tmp_path / 'test'), '--out', str(tmp_path / 'preds.pkl'),
-                    '--pred-csv', str(tmp_path / 'preds.csv'))
+    test = run_script('tools/test.py', config, str(work_dir / 'epoch_1.pth'),
+                      '--work-dir', str(tmp_path / 'test'), '--out', str(tmp_path / 'preds.pkl'),
+                      '--pred-csv', str(tmp_path / 'preds.csv'))
     assert test.returncode == 0, test.stderr[-3000:]
     assert 'accuracy/top1' in test.stdout + test.stderr
     assert osp.getsize(tmp_path / 'preds.pkl') > 0

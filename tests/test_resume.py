@@ -11,7 +11,7 @@ import torch
 
 import custom_modules  # noqa: F401
 from tests.helpers.cifar_data import make_cifar10
-from tests.helpers.configs import REPO, run_tool, tiny_cifar10_config
+from tests.helpers.configs import REPO, run_script, run_tool, tiny_cifar10_config
 
 MAX_EPOCHS = 4
 
@@ -31,7 +31,8 @@ def config(tmp_path_factory):
 @pytest.fixture(scope='module')
 def uninterrupted(config, tmp_path_factory):
     work_dir = tmp_path_factory.mktemp('uninterrupted')
-    result = run_tool('tools/train.py', config, '--work-dir', str(work_dir))
+    # in this process, with the one thread the killed subprocesses use (same arithmetic)
+    result = run_script('tools/train.py', config, '--work-dir', str(work_dir), threads=1)
     assert result.returncode == 0, result.stderr[-3000:]
     return _final_weights(work_dir)
 
@@ -48,7 +49,8 @@ def _assert_same_weights(a, b):
 
 
 def _resume(config, work_dir):
-    result = run_tool('tools/train.py', config, '--work-dir', str(work_dir), '--resume')
+    result = run_script('tools/train.py', config, '--work-dir', str(work_dir), '--resume',
+                        threads=1)
     assert result.returncode == 0, result.stderr[-3000:]
     assert 'resumed epoch: ' in result.stdout + result.stderr
     return _final_weights(work_dir)

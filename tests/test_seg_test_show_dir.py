@@ -1,5 +1,5 @@
 """tools/test.py --show-dir draws every test image of a segmentation config (mmseg's hook)."""
-from tests.helpers.configs import run_tool, write_config
+from tests.helpers.configs import run_script, write_config
 from tests.helpers.seg_data import TINY_MODEL, TINY_TEST_PIPELINE, make_cityscapes, tiny_seg_model
 
 
@@ -18,7 +18,7 @@ def test_show_dir_writes_one_drawing_per_test_image(tmp_path):
         test_cfg=dict(type='TestLoop'),
         default_hooks=dict(visualization=dict(type='SegVisualizationHook')))
     work = tmp_path / 'work'
-    result = run_tool('tools/test.py', config, checkpoint, '--work-dir', str(work),
+    result = run_script('tools/test.py', config, checkpoint, '--work-dir', str(work),
                       '--show-dir', 'show')
     assert result.returncode == 0, result.stderr[-2000:]
     assert 'mIoU' in result.stdout + result.stderr

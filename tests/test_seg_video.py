@@ -6,7 +6,7 @@ import pytest
 
 from custom_modules.apps.video import segment_video
 from custom_modules.apps.video.overlay import draw_legend
-from tests.helpers.configs import run_cli, run_tool
+from tests.helpers.configs import run_cli, run_script
 from tests.helpers.seg_data import make_video, tiny_seg_model
 
 
@@ -22,7 +22,7 @@ def setup(tmp_path_factory):
 def test_cli_writes_side_by_side_video_with_palette_colours(setup):
     tmp, video, car, sky = setup
     out, frames = tmp / 'out.mp4', tmp / 'frames'
-    result = run_tool('tools/seg_video.py', video, '-o', str(out), '--model', *car,
+    result = run_script('tools/seg_video.py', video, '-o', str(out), '--model', *car,
                       '--model', *sky, '--opacity', '1', '--batch-size', '5',
                       '--device', 'cpu', '--save-frames', str(frames))
     assert result.returncode == 0, result.stderr

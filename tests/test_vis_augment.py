@@ -2,7 +2,7 @@
 from PIL import Image
 
 from tests.helpers.cifar_data import make_cifar100
-from tests.helpers.configs import REPO, run_tool, write_config
+from tests.helpers.configs import REPO, run_script, write_config
 
 
 def test_grid_png_has_one_column_per_augmentation(tmp_path):
@@ -12,7 +12,7 @@ def test_grid_png_has_one_column_per_augmentation(tmp_path):
                           val_dataloader=dict(dataset=dict(data_root=str(tmp_path / 'data'),
                                                            check_md5=False)))
     out = tmp_path / 'grid.png'
-    result = run_tool('tools/vis_augment.py', '--config', config, '--num', '3', '--out', str(out))
+    result = run_script('tools/vis_augment.py', '--config', config, '--num', '3', '--out', str(out))
     assert result.returncode == 0, result.stderr[-2000:]
     width, height = Image.open(out).size
     assert abs(width / height - 4 / 3) < 0.1  # 4 columns x 3 rows of square panels

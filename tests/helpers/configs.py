@@ -1,9 +1,12 @@
 """Derived configs and short runs of the real tools, for tests."""
+import contextlib
+import io
 import os
 import os.path as osp
 import runpy
 import subprocess
 import sys
+import traceback
 
 REPO = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
 DEMO_CONFIG = osp.join(REPO, 'configs/demo/resnet18-cifar_1xb32_digits.py')
@@ -66,3 +69,25 @@ def run_cli(script, *args):
         return e.code if isinstance(e.code, int) else int(e.code is not None)
     finally:
         sys.argv = saved
+
+
+def run_script(script, *args, threads=None):
+    """Like :func:`run_tool` (``python <script> args``, returns a ``CompletedProcess`` with
+    the exit code and the captured output) but in this process: no new interpreter to start.
+    For tools whose test needs no process of its own (no signals, no second process, no
+    environment of its own). An exception that escapes the tool is printed with its
+    traceback and gives exit code 1, as in a subprocess. ``threads`` sets torch's thread
+    count for the call (results equal to a subprocess's with ``OMP_NUM_THREADS`` as many)."""
+    import torch
+    out, err = io.StringIO(), io.StringIO()
+    saved_threads = torch.get_num_threads()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            torch.set_num_threads(threads or saved_threads)
+            code = run_cli(script, *args)
+        except Exception:  # what the interpreter would print before exiting with 1
+            traceback.print_exc()
+            code = 1
+        finally:
+            torch.set_num_threads(saved_threads)
+    return subprocess.CompletedProcess([script, *args], code, out.getvalue(), err.getvalue())

@@ -2,19 +2,34 @@
 evaluates."""
 import glob
 import math
+import os
 import os.path as osp
 
 import pytest
+from mmengine.config import Config
 
 from tests.helpers.configs import REPO
-from tests.helpers.smoke import smoke_train_and_test
+from tests.helpers.smoke import DATA_MAKERS, innermost_dataset, smoke_train_and_test
 
-CONFIGS = sorted(p for p in glob.glob(osp.join(REPO, 'configs', '**', '*.py'), recursive=True)
-                 if '_base_' not in p)
+CONFIG_ROOT = osp.join(REPO, 'configs')
+CONFIGS = sorted(p for p in glob.glob(osp.join(CONFIG_ROOT, '**', '*.py'), recursive=True)
+                 if osp.relpath(p, CONFIG_ROOT).split(osp.sep)[0] != '_base_')
 
 
-def test_configs_are_found():
-    assert any('demo' in p for p in CONFIGS)
+def test_every_config_is_smoke_tested():
+    """Each config file (all of configs/ but configs/_base_/, found by a walk independent of
+    CONFIGS) is a case of the smoke test below, and the test can generate its data."""
+    on_disk = set()
+    for folder, _, files in os.walk(CONFIG_ROOT):
+        if osp.relpath(folder, CONFIG_ROOT).split(osp.sep)[0] != '_base_':
+            on_disk |= {osp.join(folder, f) for f in files if f.endswith('.py')}
+    assert len(on_disk) > 10
+    untested = sorted(osp.relpath(p, CONFIG_ROOT) for p in on_disk - set(CONFIGS))
+    assert not untested, f'configs no smoke test trains: {untested}'
+    no_data = {osp.relpath(p, CONFIG_ROOT): innermost_dataset(Config.fromfile(p)).type
+               for p in CONFIGS}
+    no_data = {name: kind for name, kind in no_data.items() if kind not in DATA_MAKERS}
+    assert not no_data, f'configs whose dataset type has no test data generator: {no_data}'
 
 
 @pytest.mark.parametrize('config', CONFIGS, ids=lambda p: osp.relpath(p, osp.join(REPO, 'configs')))

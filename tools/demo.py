@@ -1,7 +1,7 @@
 """`make demo`: a complete small experiment on real data shipped with scikit-learn.
 
 1. writes scikit-learn's digits in the CIFAR-10 python format (as tools/data/digits_to_cifar.py);
-2. trains configs/demo/resnet18-cifar_1xb32_digits.py (as tools/train.py would);
+2. trains configs/demo/resnet18-w16-cifar_1xb32_digits.py (as tools/train.py would);
 3. evaluates the best-validation checkpoint on the held-out test batch (as tools/test.py);
 4. writes work_dirs/demo/results.{md,csv} and curves.png (TensorBoard logs are in
    work_dirs/demo/<timestamp>/vis_data).

@@ -9,7 +9,7 @@ import sys
 import traceback
 
 REPO = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-DEMO_CONFIG = osp.join(REPO, 'configs/demo/resnet18-cifar_1xb32_digits.py')
+DEMO_CONFIG = osp.join(REPO, 'configs/demo/resnet18-w16-cifar_1xb32_digits.py')
 
 
 def write_config(path, base, **overrides):
@@ -22,15 +22,11 @@ def write_config(path, base, **overrides):
 
 
 def tiny_cifar10_config(path, data_root, max_epochs=1, batch_size=8, **extra):
-    """The demo config on generated CIFAR-10 data, small batches, no workers.
-
-    The ResNet-18 is narrowed to 16 base channels (the tools under test do not
-    depend on its width, and the suite runs 4x faster).
-    """
+    """The demo config (a ResNet-18 of 16 base channels) on generated CIFAR-10 data, small
+    batches, no workers."""
     dataset = dict(data_root=str(data_root))
     return write_config(
         path, DEMO_CONFIG,
-        model=dict(backbone=dict(stem_channels=16, base_channels=16), head=dict(in_channels=128)),
         train_dataloader=dict(batch_size=batch_size, num_workers=0, dataset=dataset),
         val_dataloader=dict(batch_size=batch_size, num_workers=0, dataset=dataset),
         test_dataloader=dict(batch_size=batch_size, num_workers=0, dataset=dataset),

@@ -166,7 +166,7 @@ def shrink_config(cfg: Config, data_root: str, work_dir: str) -> Config:
     else:
         cfg.train_cfg.update(max_iters=2, val_interval=2)
     _without_pretrained(cfg.model)
-    shrinker = SHRINKERS.get(_innermost(cfg).get('type'))
+    shrinker = SHRINKERS.get(innermost_dataset(cfg).get('type'))
     if shrinker:
         shrinker(cfg)
     cfg.default_hooks.logger.interval = 1
@@ -176,7 +176,7 @@ def shrink_config(cfg: Config, data_root: str, work_dir: str) -> Config:
     return cfg
 
 
-def _innermost(cfg):
+def innermost_dataset(cfg):
     dataset = cfg.train_dataloader.dataset
     while _inner(dataset):
         dataset = _inner(dataset)[0]
@@ -186,7 +186,7 @@ def _innermost(cfg):
 def smoke_train_and_test(config_path: str, tmp_path) -> dict:
     from mmengine.runner import Runner
     cfg = Config.fromfile(config_path)
-    dataset = _innermost(cfg)
+    dataset = innermost_dataset(cfg)
     maker = DATA_MAKERS.get(dataset.type)
     assert maker, f'{osp.basename(config_path)}: no test data generator for {dataset.type}'
     maker(dataset, tmp_path / 'data', cfg)

@@ -10,7 +10,7 @@ from mmengine.hooks import Hook
 
 from custom_modules.apps.launch import REPO_ROOT as REPO
 
-CONFIG = osp.join(REPO, 'configs/demo/resnet18-cifar_1xb32_digits.py')
+CONFIG = osp.join(REPO, 'configs/demo/resnet18-w16-cifar_1xb32_digits.py')
 
 
 class IterClock(Hook):

@@ -1,7 +1,7 @@
 """`make demo`: a complete small experiment on real data shipped with scikit-learn.
 
 1. writes scikit-learn's digits in the CIFAR-10 python format (:mod:`..data.digits`);
-2. trains configs/demo/resnet18-cifar_1xb32_digits.py and tests the best-validation
+2. trains configs/demo/resnet18-w16-cifar_1xb32_digits.py and tests the best-validation
    checkpoint on the held-out test batch (:func:`..experiments.train_then_test`);
 3. writes ``<work dir>/results.{md,csv}`` and ``curves.png`` (TensorBoard logs are
    in ``<work dir>/<timestamp>/vis_data``).
@@ -16,7 +16,7 @@ from ..experiments import train_then_test
 from ..launch import REPO_ROOT
 from ..reporting import load_scalars, plot_curves, write_table
 
-CONFIG = 'configs/demo/resnet18-cifar_1xb32_digits.py'
+CONFIG = 'configs/demo/resnet18-w16-cifar_1xb32_digits.py'
 LOADERS = ('train_dataloader', 'val_dataloader', 'test_dataloader')
 COLUMNS = ['model', 'data', 'split', 'top-1 (%)', 'top-5 (%)', 'top-1 err (%)',
            'top-5 err (%)', 'best val top-1 (%)', 'epochs', 'train+test time (s)']
@@ -37,7 +37,7 @@ def run_demo(work_dir: str = 'work_dirs/demo', data_root: str = 'data/digits_cif
 
     train, val = load_scalars(work_dir)  # the training and validation curves
     top1, top5 = metrics['accuracy/top1'], metrics['accuracy/top5']
-    row = {'model': 'ResNet-18 (CIFAR stem)', 'data': 'sklearn digits as CIFAR 32x32',
+    row = {'model': 'ResNet-18 w16 (CIFAR stem)', 'data': 'sklearn digits as CIFAR 32x32',
            'split': 'held-out test', 'top-1 (%)': top1, 'top-5 (%)': top5,
            'top-1 err (%)': 100 - top1, 'top-5 err (%)': 100 - top5,
            'best val top-1 (%)': max(r['accuracy/top1'] for r in val),

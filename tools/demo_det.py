@@ -2,7 +2,7 @@
 
 1. writes a VOC2007-layout dataset of circles, squares and triangles on noisy,
    textured backgrounds (as tools/data/make_shapes_voc.py), unless it is there;
-2. trains configs/demo/faster-rcnn_r18-w16_fpn_1xb8-4e_shapes.py from scratch
+2. trains configs/demo/faster-rcnn_r18-w16_fpn_1xb8-3e_shapes.py from scratch
    (as tools/train.py would);
 3. tests the last checkpoint on the test split (as tools/test.py; VOC mAP at
    IoU 0.5, per class, from the config's VOCMetricWithTable evaluators);

@@ -2,7 +2,7 @@
 
 1. writes a VOC2007-layout dataset of circles, squares and triangles on noisy,
    textured backgrounds (:mod:`..data.shapes_voc`), unless it is there;
-2. trains configs/demo/faster-rcnn_r18-w16_fpn_1xb8-4e_shapes.py from scratch and
+2. trains configs/demo/faster-rcnn_r18-w16_fpn_1xb8-3e_shapes.py from scratch and
    tests the last checkpoint on the test split (:func:`..experiments.train_then_test`);
    the config's ``VOCMetricWithTable`` evaluators return VOC AP at IoU 0.5 per
    class in the 11-point and the area mode;
@@ -25,7 +25,7 @@ from ..experiments import train_then_test
 from ..launch import REPO_ROOT
 from ..reporting import plot_curves, write_table
 
-CONFIG = 'configs/demo/faster-rcnn_r18-w16_fpn_1xb8-4e_shapes.py'
+CONFIG = 'configs/demo/faster-rcnn_r18-w16_fpn_1xb8-3e_shapes.py'
 COLUMNS = ['class', 'gts', 'dets', 'recall', 'AP (11-point)', 'AP (area)']
 MODES = {'AP (11-point)': 'pascal_voc', 'AP (area)': 'pascal_voc_area'}  # column: prefix
 NUM_PICTURES = 4

@@ -13,7 +13,7 @@ data_root = 'data/shapes_voc/VOCdevkit/'
 classes = ('circle', 'square', 'triangle')
 image_size = 128
 batch_size = 8
-max_epochs = 4
+max_epochs = 3
 
 model = dict(
     backbone=dict(depth=18, base_channels=16, out_indices=(0, 1, 2), frozen_stages=-1,

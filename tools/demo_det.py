@@ -24,8 +24,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--work-dir', default='work_dirs/demo_det')
     parser.add_argument('--data-root', default='data/shapes_voc')
-    parser.add_argument('--train-images', type=int, default=1000)
-    parser.add_argument('--test-images', type=int, default=250)
+    parser.add_argument('--train-images', type=int, default=900)
+    parser.add_argument('--test-images', type=int, default=200)
     parser.add_argument('--seed', type=int, default=0, help='data generation seed')
     parser.add_argument('--epochs', type=int, help='override the config\'s max_epochs '
                         '(also the end of its cosine schedule)')

@@ -30,10 +30,12 @@ model = dict(
             roi_layer=dict(sampling_ratio=1, use_torchvision=True),
             out_channels=64, featmap_strides=[4, 8, 16]),
         bbox_head=dict(in_channels=64, fc_out_channels=256, num_classes=len(classes))),
+    # 64 proposals, 64 RPN and 32 RoI samples per image in training (mmdet: 1000, 256, 512):
+    # the demo fits in 3 minutes on 2 slow cores (README)
     train_cfg=dict(
-        rpn=dict(sampler=dict(num=128)),
-        rpn_proposal=dict(nms_pre=300, max_per_img=100),
-        rcnn=dict(sampler=dict(num=64))),
+        rpn=dict(sampler=dict(num=64)),
+        rpn_proposal=dict(nms_pre=300, max_per_img=64),
+        rcnn=dict(sampler=dict(num=32))),
     test_cfg=dict(
         rpn=dict(nms_pre=300, max_per_img=100),
         rcnn=dict(max_per_img=20)))

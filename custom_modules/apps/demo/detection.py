@@ -68,7 +68,7 @@ def class_rows(metrics: dict, classes: Sequence[str]) -> List[dict]:
 
 
 def run_demo_det(work_dir: str = 'work_dirs/demo_det', data_root: str = 'data/shapes_voc',
-                 train_images: int = 1000, test_images: int = 250, seed: int = 0,
+                 train_images: int = 900, test_images: int = 200, seed: int = 0,
                  epochs: Optional[int] = None, min_map: float = 0.5,
                  cfg_options: Sequence[str] = ()) -> Optional[str]:
     """Run the demo (paths relative to the repo); the failure message if mAP < ``min_map``."""

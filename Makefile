@@ -3,6 +3,7 @@
 PYTHON ?= python3
 VENV := .venv
 VPY := $(VENV)/bin/python
+LINT := $(VPY) -m ruff check .
 STAMP := $(VENV)/.installed
 
 .PHONY: setup demo demo-det lint test clean-venv
@@ -20,15 +21,16 @@ demo-det: $(STAMP)
 	$(VPY) tools/demo_det.py
 
 lint: $(STAMP)
-	$(VPY) -m ruff check .
+	$(LINT)
 
-# The suite runs on two pytest-xdist workers with one torch thread each (tests/conftest.py);
-# PYTEST_ARGS="-n 0" runs it in one process. The last line sums up where the time went.
+# The suite runs on one pytest-xdist worker per core (at most 4, pytest.ini), one torch
+# thread each (tests/conftest.py); PYTEST_ARGS="-n 0" runs it in one process.
+# The last line sums up where the time went.
 PYTEST_ARGS ?=
 test:
 	@t0=$$(date +%s); \
 	$(MAKE) --no-print-directory setup || exit $$?; t1=$$(date +%s); \
-	$(VPY) -m ruff check .; status=$$?; t2=$$(date +%s); \
+	$(LINT); status=$$?; t2=$$(date +%s); \
 	if [ $$status -eq 0 ]; then $(VPY) -m pytest $(PYTEST_ARGS); status=$$?; fi; t3=$$(date +%s); \
 	echo "[make test] environment $$((t1 - t0)) s, lint $$((t2 - t1)) s, tests $$((t3 - t2)) s, total $$((t3 - t0)) s"; \
 	exit $$status

@@ -18,7 +18,8 @@ two cosmetic mmengine costs skipped.
 import functools
 import os
 
-if os.environ.get('PYTEST_XDIST_WORKER'):
+XDIST_WORKER = bool(os.environ.get('PYTEST_XDIST_WORKER'))
+if XDIST_WORKER:
     os.environ['OMP_NUM_THREADS'] = '1'
     os.environ['MKL_NUM_THREADS'] = '1'
 
@@ -28,7 +29,7 @@ import pytest  # noqa: E402
 import torch  # noqa: E402
 from mmengine.registry import DefaultScope  # noqa: E402
 
-if os.environ.get('PYTEST_XDIST_WORKER'):
+if XDIST_WORKER:
     torch.set_num_threads(1)
 
 mmengine_config.FormatCode = lambda text, style_config=None: (text, False)

@@ -12,8 +12,15 @@ from tests.helpers.configs import REPO
 from tests.helpers.smoke import DATA_MAKERS, innermost_dataset, smoke_train_and_test
 
 CONFIG_ROOT = osp.join(REPO, 'configs')
-CONFIGS = sorted(p for p in glob.glob(osp.join(CONFIG_ROOT, '**', '*.py'), recursive=True)
-                 if osp.relpath(p, CONFIG_ROOT).split(osp.sep)[0] != '_base_')
+
+
+def _outside_base(path):
+    """Not in configs/_base_/ (bases are not experiments)."""
+    return osp.relpath(path, CONFIG_ROOT).split(osp.sep)[0] != '_base_'
+
+
+CONFIGS = sorted(filter(_outside_base,
+                        glob.glob(osp.join(CONFIG_ROOT, '**', '*.py'), recursive=True)))
 
 
 def test_every_config_is_smoke_tested():
@@ -21,7 +28,7 @@ def test_every_config_is_smoke_tested():
     CONFIGS) is a case of the smoke test below, and the test can generate its data."""
     on_disk = set()
     for folder, _, files in os.walk(CONFIG_ROOT):
-        if osp.relpath(folder, CONFIG_ROOT).split(osp.sep)[0] != '_base_':
+        if _outside_base(folder):
             on_disk |= {osp.join(folder, f) for f in files if f.endswith('.py')}
     assert len(on_disk) > 10
     untested = sorted(osp.relpath(p, CONFIG_ROOT) for p in on_disk - set(CONFIGS))
@@ -32,7 +39,7 @@ def test_every_config_is_smoke_tested():
     assert not no_data, f'configs whose dataset type has no test data generator: {no_data}'
 
 
-@pytest.mark.parametrize('config', CONFIGS, ids=lambda p: osp.relpath(p, osp.join(REPO, 'configs')))
+@pytest.mark.parametrize('config', CONFIGS, ids=lambda p: osp.relpath(p, CONFIG_ROOT))
 def test_config_trains_and_evaluates(config, tmp_path):
     metrics = smoke_train_and_test(config, tmp_path)
     scores = {k: v for k, v in metrics.items()

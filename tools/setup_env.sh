@@ -29,6 +29,8 @@ echo "[setup] installing the OpenMMLab packages and tools (in the background)"
 PKG_LOG=$(mktemp)
 "$PY" -m pip install -q -r requirements.txt >"$PKG_LOG" 2>&1 &
 PKG_PID=$!
+# a failed mmcv build stops the background install and removes its log
+trap 'kill "$PKG_PID" 2>/dev/null || true; rm -f "$PKG_LOG"' EXIT
 
 TORCH_VERSION=$("$PY" -c 'import torch; print(torch.__version__)')
 PY_TAG=$("$PY" -c 'import sys; print(f"cp{sys.version_info[0]}{sys.version_info[1]}")')
@@ -57,7 +59,6 @@ if ! wait "$PKG_PID"; then
   echo "error: pip install -r requirements.txt failed (output above)" >&2
   exit 1
 fi
-rm -f "$PKG_LOG"
 if [ -n "${MMCV_WHEEL:-}" ]; then "$PY" -m pip install -q "$MMCV_WHEEL"; fi
 echo "[setup] installing this repo (custom_modules) in editable mode"
 "$PY" -m pip install -q --no-build-isolation --no-deps -e .

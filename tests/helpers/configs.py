@@ -79,7 +79,8 @@ def run_script(script, *args, threads=None):
     saved_threads = torch.get_num_threads()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            torch.set_num_threads(threads or saved_threads)
+            if threads:
+                torch.set_num_threads(threads)
             code = run_cli(script, *args)
         except Exception:  # what the interpreter would print before exiting with 1
             traceback.print_exc()

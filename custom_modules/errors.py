@@ -19,3 +19,7 @@ class ConfigError(UserInputError):
 
 class UnsafeCheckpointError(UserInputError):
     """A checkpoint needs code to be executed to be loaded, so it is refused."""
+
+
+class OutputError(UserInputError):
+    """A file or folder could not be written (no space left, no permission, not a folder)."""

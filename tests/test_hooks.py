@@ -48,3 +48,27 @@ def test_generic_hooks_are_found_from_every_downstream_scope():
         with DefaultScope.overwrite_default_scope(scope):
             for name in ('AtomicCheckpointHook', 'EpochSeedHook', 'NumClassesCheckHook'):
                 assert registry.get(name) is not None, (scope, name)
+
+
+def test_new_best_checkpoint_is_saved_before_the_previous_best_is_deleted(tmp_path):
+    from mmengine.fileio import get_file_backend
+    from mmengine.logging import MessageHub, MMLogger
+
+    from custom_modules.plugins.hooks import AtomicCheckpointHook
+    seen = []
+
+    def save_checkpoint(out_dir, filename, **kwargs):
+        seen.append(sorted(p.name for p in tmp_path.iterdir()))  # what exists while saving
+        (tmp_path / filename).write_bytes(b'weights')
+
+    runner = SimpleNamespace(epoch=1, iter=4, work_dir=str(tmp_path),
+                             message_hub=MessageHub.get_instance('best_ckpt_test'),
+                             logger=MMLogger.get_instance('best_ckpt_test'),
+                             save_checkpoint=save_checkpoint)
+    hook = AtomicCheckpointHook(save_best='acc', rule='greater')
+    hook.out_dir, hook.file_backend = str(tmp_path), get_file_backend(str(tmp_path))
+    for epoch, acc in [(1, 0.3), (2, 0.2), (3, 0.6)]:
+        runner.epoch = epoch
+        hook._save_best_checkpoint(runner, dict(acc=acc))
+    assert seen == [[], ['best_acc_epoch_1.pth']]  # epoch 1's best existed while 3's was saved
+    assert sorted(p.name for p in tmp_path.iterdir()) == ['best_acc_epoch_3.pth']

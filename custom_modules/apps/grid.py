@@ -13,6 +13,7 @@ import os.path as osp
 from typing import Dict, List, Sequence, Tuple
 
 from custom_modules.errors import UserInputError
+from custom_modules.plugins.engine.atomic_files import atomic_open
 
 from .experiments import read_test_metrics
 from .launch import load_config
@@ -71,7 +72,7 @@ def write_point_configs(config: str, grid: Dict[str, list], folder: str) -> List
                 assignments['param_scheduler.T_max'] = value
         name = stem + ''.join(f'_{key.split(".")[-1]}{value}' for key, value in point.items())
         method = ', '.join(f'{k}={v}' for k, v in point.items())
-        with open(osp.join(folder, f'{name}.py'), 'w') as f:
+        with atomic_open(osp.join(folder, f'{name}.py')) as f:
             f.write(f'_base_ = [{osp.abspath(config)!r}]\n')
             for key, value in nested(assignments).items():
                 f.write(f'{key} = {value!r}\n')

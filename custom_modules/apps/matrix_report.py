@@ -14,6 +14,7 @@ import os.path as osp
 import re
 
 from custom_modules.errors import UserInputError
+from custom_modules.plugins.engine.atomic_files import atomic_open
 
 from .experiments import METRICS_FILE, read_test_metrics
 from .reporting import plot_curves, write_table
@@ -52,7 +53,7 @@ def write_report(runs: list, out: str) -> str:
             for b in backbones]
     table = write_table(rows, ['backbone', *methods], osp.join(out, 'results.md'),
                         osp.join(out, 'results.csv'))
-    with open(osp.join(out, 'runs.csv'), 'w', newline='') as f:
+    with atomic_open(osp.join(out, 'runs.csv'), 'w', newline='') as f:
         writer = csv.DictWriter(f, ['name', 'backbone', 'method', 'top1_err', 'top5_err'],
                                 extrasaction='ignore')
         writer.writeheader()

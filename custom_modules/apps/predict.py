@@ -12,6 +12,7 @@ from typing import List, Sequence, Tuple
 
 from custom_modules.errors import UserInputError
 from custom_modules.plugins.datasets.image_files import is_image_file, is_readable_image
+from custom_modules.plugins.engine.atomic_files import atomic_open
 
 
 def collect_images(paths: Sequence[str]) -> List[str]:
@@ -56,8 +57,7 @@ def predict_to_csv(config: str, checkpoint: str, inputs: Sequence[str], out: str
         return classes[i] if i < len(classes) else str(i)
 
     results = inferencer(images, batch_size=batch_size)
-    os.makedirs(osp.dirname(osp.abspath(out)), exist_ok=True)
-    with open(out, 'w', newline='') as f:
+    with atomic_open(out, 'w', newline='') as f:
         writer = csv.writer(f)
         writer.writerow(['file', 'pred_class', 'score', f'top{topk}'])
         for path, result in zip(images, results):

@@ -7,7 +7,6 @@ time order, later records replacing earlier ones of the same step.
 import csv
 import glob
 import json
-import os
 import os.path as osp
 from typing import Dict, List, Sequence, Tuple
 
@@ -15,6 +14,8 @@ import matplotlib
 
 matplotlib.use('Agg')
 import matplotlib.pyplot as plt  # noqa: E402
+
+from custom_modules.plugins.engine.atomic_files import atomic_open, atomic_path, atomic_write_text
 
 
 def load_scalars(work_dir: str) -> Tuple[List[dict], List[dict]]:
@@ -53,8 +54,8 @@ def plot_curves(runs: Dict[str, str], out_png: str, metric: str = 'accuracy/top1
     if title:
         fig.suptitle(title)
     fig.tight_layout()
-    os.makedirs(osp.dirname(osp.abspath(out_png)), exist_ok=True)
-    fig.savefig(out_png, dpi=100)
+    with atomic_path(out_png) as tmp_png:
+        fig.savefig(tmp_png, dpi=100)
     plt.close(fig)
     return out_png
 
@@ -66,15 +67,12 @@ def _cell(value) -> str:
 def write_table(rows: Sequence[dict], columns: Sequence[str], md_path: str,
                 csv_path: str) -> str:
     """Write ``rows`` (dicts keyed by ``columns``) as a Markdown and a CSV table."""
-    for path in (md_path, csv_path):
-        os.makedirs(osp.dirname(osp.abspath(path)), exist_ok=True)
     lines = ['| ' + ' | '.join(columns) + ' |', '|' + '---|' * len(columns)]
     lines += ['| ' + ' | '.join(_cell(row.get(c, '')) for c in columns) + ' |'
               for row in rows]
     markdown = '\n'.join(lines) + '\n'
-    with open(md_path, 'w') as f:
-        f.write(markdown)
-    with open(csv_path, 'w', newline='') as f:
+    atomic_write_text(markdown, md_path)
+    with atomic_open(csv_path, 'w', newline='') as f:
         writer = csv.DictWriter(f, fieldnames=list(columns), extrasaction='ignore')
         writer.writeheader()
         writer.writerows(rows)

@@ -1,9 +1,10 @@
 """The augmentation figure: the same real images raw and under Mixup, Cutout and CutMix."""
-import os
 import os.path as osp
 
 import numpy as np
 import torch
+
+from custom_modules.plugins.engine.atomic_files import atomic_path
 
 
 def load_images(config: str, num: int):
@@ -60,8 +61,8 @@ def draw(panels, classes, out):
             ax.set_title(f'{name}\n{label}' if row == 0 else label, fontsize=7)
             ax.axis('off')
     fig.tight_layout()
-    os.makedirs(osp.dirname(osp.abspath(out)), exist_ok=True)
-    fig.savefig(out, dpi=110)
+    with atomic_path(out) as tmp_png:
+        fig.savefig(tmp_png, dpi=110)
     plt.close(fig)
 
 

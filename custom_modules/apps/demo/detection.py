@@ -19,6 +19,8 @@ from typing import List, Optional, Sequence
 
 from mmengine.config import Config
 
+from custom_modules.plugins.engine.atomic_files import atomic_write_text
+
 from ..data.shapes_voc import make_dataset
 from ..detection.proposals import draw_proposals
 from ..experiments import train_then_test
@@ -104,8 +106,7 @@ def run_demo_det(work_dir: str = 'work_dirs/demo_det', data_root: str = 'data/sh
               f'({train_images} trainval / {test_images} test images, seed {seed}).\n'
               f'Test split, VOC AP at IoU 0.5 (difficult objects ignored), as the test '
               f'run\'s VOCMetricWithTable returned it.\n{note}.\n\n')
-    with open(osp.join(work_dir, 'results.md'), 'w') as f:
-        f.write(header + table)
+    atomic_write_text(header + table, osp.join(work_dir, 'results.md'))
     plot_curves({'faster-rcnn shapes': work_dir}, osp.join(work_dir, 'curves.png'),
                 metric='pascal_voc/mAP',
                 title='make demo-det: Faster R-CNN on generated shapes (VOC format)')

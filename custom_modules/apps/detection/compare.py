@@ -7,6 +7,7 @@ from typing import List, Optional, Sequence, Tuple
 import numpy as np
 
 from custom_modules.errors import UserInputError
+from custom_modules.plugins.engine.atomic_files import atomic_open, atomic_path
 
 from .proposals import check_files
 
@@ -69,8 +70,10 @@ def compare_detectors(models: Sequence[Tuple[str, str]], images: Sequence[str], 
                   for k, (name, dets) in enumerate(zip(names, per_model))]
         stem = osp.splitext(osp.basename(path))[0]
         out = osp.join(out_dir, f'{stem}.png')
-        cv2.imwrite(out, grid(panels, cols))
-        with open(osp.join(out_dir, f'{stem}.json'), 'w') as f:
+        with atomic_path(out) as tmp_png:
+            if not cv2.imwrite(tmp_png, grid(panels, cols)):
+                raise OSError(f'could not write {out}')
+        with atomic_open(osp.join(out_dir, f'{stem}.json')) as f:
             json.dump(dict(image=path, models=[
                 dict(name=n, config=c, checkpoint=k, **d)
                 for n, (c, k), d in zip(names, models, per_model)]), f, indent=1)

@@ -2,9 +2,10 @@
 and the PNG of every member's validation curve with the points where weights were replaced."""
 import glob
 import json
-import os
 import os.path as osp
 from typing import Dict, List
+
+from custom_modules.plugins.engine.atomic_files import atomic_path
 
 from .member import REPORTS_FILE
 
@@ -64,7 +65,7 @@ def plot_members(histories: Dict[str, List[dict]], out_png: str, title: str = ''
     ax.grid(alpha=0.3)
     ax.legend(fontsize=7)
     fig.tight_layout()
-    os.makedirs(osp.dirname(osp.abspath(out_png)), exist_ok=True)
-    fig.savefig(out_png, dpi=100)
+    with atomic_path(out_png) as tmp_png:
+        fig.savefig(tmp_png, dpi=100)
     plt.close(fig)
     return out_png

@@ -11,6 +11,8 @@ from typing import Optional
 
 from mmengine.hooks import Hook
 
+from custom_modules.plugins.engine.atomic_files import atomic_write_text
+
 from ..launch import build_runner, load_config
 from .space import HYPERPARAMETERS, apply_hyperparameters
 
@@ -65,8 +67,9 @@ class TuneReportHook(Hook):
         try:
             runner.save_checkpoint(folder, CHECKPOINT_FILE, meta=dict(epoch=epoch))
             fingerprint = weights_fingerprint(runner.model)
-            with open(osp.join(folder, META_FILE), 'w') as f:
-                json.dump(dict(trial_id=self.trial_id, epoch=epoch, fingerprint=fingerprint), f)
+            atomic_write_text(json.dumps(dict(trial_id=self.trial_id, epoch=epoch,
+                                              fingerprint=fingerprint)),
+                              osp.join(folder, META_FILE))
             report = dict(member=self.trial_id, epoch=epoch,
                           val_top1=float(metrics.get('accuracy/top1', 0.0)),
                           val_top5=float(metrics.get('accuracy/top5', 0.0)),

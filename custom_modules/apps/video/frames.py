@@ -14,6 +14,7 @@ import cv2
 
 from custom_modules.errors import DataError, UserInputError
 from custom_modules.plugins.datasets.image_files import IMAGE_EXTENSIONS, is_image_file
+from custom_modules.plugins.engine.atomic_files import atomic_path
 
 _END = object()
 
@@ -165,25 +166,36 @@ class FrameWriter(_Worker):
         self.start()
 
     def work(self):
+        self._ended = False
+        try:
+            with atomic_path(self.path) as tmp_path:  # the video appears when it is whole
+                self._encode(tmp_path)
+        finally:
+            while not self._ended:  # after an error: keep accepting so write() never blocks
+                self._ended = self.queue.get() is _END
+
+    def _encode(self, path):
         writer = None
         try:
             while (frame := self.queue.get()) is not _END:
                 if self.render is not None:
                     frame = self.render(frame)
                 if writer is None:
-                    writer = cv2.VideoWriter(self.path, self.fourcc, self.fps,
+                    writer = cv2.VideoWriter(path, self.fourcc, self.fps,
                                              (frame.shape[1], frame.shape[0]))
                     if not writer.isOpened():
                         raise DataError(f'{self.path}: cannot open for writing video')
                 writer.write(frame)
                 if self.frames_dir:
-                    cv2.imwrite(osp.join(self.frames_dir, f'{self.written:06d}.png'), frame)
+                    with atomic_path(osp.join(self.frames_dir, f'{self.written:06d}.png')) as png:
+                        cv2.imwrite(png, frame)
                 self.written += 1
+            self._ended = True
         finally:
             if writer is not None:
                 writer.release()
-            while frame is not _END:  # after an error: keep accepting so write() never blocks
-                frame = self.queue.get()
+        if writer is None:
+            raise DataError(f'{self.path}: no frames to write')
 
     def write(self, frame):
         if self.error is not None:

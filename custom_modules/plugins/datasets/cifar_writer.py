@@ -6,12 +6,14 @@ from typing import Sequence
 
 import numpy as np
 
+from ..engine.atomic_files import atomic_open
+
 CIFAR10_FOLDER = 'cifar-10-batches-py'
 CIFAR100_FOLDER = 'cifar-100-python'
 
 
 def dump_pickle(path: str, obj) -> None:
-    with open(path, 'wb') as f:
+    with atomic_open(path, 'wb') as f:
         pickle.dump(obj, f, protocol=2)
 
 

@@ -11,6 +11,8 @@ from typing import Iterable, Sequence, Tuple
 import cv2
 import numpy as np
 
+from ..engine.atomic_files import atomic_path, atomic_write_bytes, atomic_write_text
+
 # (class name, (x1, y1, x2, y2) 0-based pixel box, difficult flag)
 VOCObject = Tuple[str, Sequence[float], bool]
 
@@ -46,11 +48,12 @@ def write_voc_image(year_root: str, name: str, image_bgr: np.ndarray,
     ``VOCdevkit/VOC<year>``."""
     for folder in ('JPEGImages', 'Annotations'):
         os.makedirs(osp.join(year_root, folder), exist_ok=True)
-    if not cv2.imwrite(osp.join(year_root, 'JPEGImages', f'{name}.jpg'), image_bgr):
-        raise OSError(f'could not write {name}.jpg under {year_root}')
+    with atomic_path(osp.join(year_root, 'JPEGImages', f'{name}.jpg')) as tmp_jpg:
+        if not cv2.imwrite(tmp_jpg, image_bgr):
+            raise OSError(f'could not write {name}.jpg under {year_root}')
     height, width = image_bgr.shape[:2]
-    with open(osp.join(year_root, 'Annotations', f'{name}.xml'), 'wb') as f:
-        f.write(annotation_xml(name, width, height, objects))
+    atomic_write_bytes(annotation_xml(name, width, height, objects),
+                       osp.join(year_root, 'Annotations', f'{name}.xml'))
 
 
 def write_split(year_root: str, split: str, names: Iterable[str]) -> str:
@@ -58,6 +61,5 @@ def write_split(year_root: str, split: str, names: Iterable[str]) -> str:
     folder = osp.join(year_root, 'ImageSets', 'Main')
     os.makedirs(folder, exist_ok=True)
     path = osp.join(folder, f'{split}.txt')
-    with open(path, 'w') as f:
-        f.writelines(f'{name}\n' for name in names)
+    atomic_write_text(''.join(f'{name}\n' for name in names), path)
     return path

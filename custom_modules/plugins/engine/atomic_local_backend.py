@@ -4,35 +4,18 @@ mmengine's ``LocalBackend.put`` opens the destination with ``'wb'`` and writes
 into it, so a run killed while saving leaves a truncated checkpoint (or a
 truncated ``last_checkpoint`` pointer) behind. This backend writes to a
 temporary file in the same folder, fsyncs it and ``os.replace``s it over the
-destination, so readers only ever see the old file or the complete new one.
+destination (:mod:`.atomic_files`), so readers only ever see the old file or
+the complete new one.
 It replaces the ``'local'`` backend (prefix ``''``) when the package is imported.
 """
-import os
-import os.path as osp
-import tempfile
 from pathlib import Path
 from typing import Union
 
 from mmengine.fileio.backends import LocalBackend, register_backend
 
+from .atomic_files import atomic_write_bytes
 
-def atomic_write_bytes(data: bytes, filepath: Union[str, Path]) -> None:
-    """Write ``data`` to ``filepath`` so that it appears complete or not at all."""
-    filepath = str(filepath)
-    folder = osp.dirname(osp.abspath(filepath))
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp_path = tempfile.mkstemp(
-        dir=folder, prefix=f'.{osp.basename(filepath)}.', suffix='.tmp')
-    try:
-        with os.fdopen(fd, 'wb') as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp_path, filepath)
-    except BaseException:
-        if osp.exists(tmp_path):
-            os.remove(tmp_path)
-        raise
+__all__ = ['AtomicLocalBackend', 'atomic_write_bytes']
 
 
 class AtomicLocalBackend(LocalBackend):

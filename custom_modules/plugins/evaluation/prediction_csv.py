@@ -5,11 +5,11 @@ graders want one readable row per test image: its index, true class,
 predicted class and score, and the top-k classes.
 """
 import csv
-import os
-import os.path as osp
 
 from mmengine.evaluator import BaseMetric
 from mmpretrain.registry import METRICS
+
+from ..engine.atomic_files import atomic_open
 
 
 @METRICS.register_module()
@@ -42,8 +42,7 @@ class PredictionCSV(BaseMetric):
     def compute_metrics(self, results) -> dict:
         classes = (self.dataset_meta or {}).get('classes')
         name = (lambda i: classes[i]) if classes else str
-        os.makedirs(osp.dirname(osp.abspath(self.out_file)), exist_ok=True)
-        with open(self.out_file, 'w', newline='') as f:
+        with atomic_open(self.out_file, 'w', newline='') as f:
             writer = csv.writer(f)
             writer.writerow(['index', 'true_class', 'pred_class', 'score', 'correct',
                              f'top{self.topk}'])

@@ -3,9 +3,11 @@
 mmengine's ``CheckpointHook`` deletes the oldest kept checkpoint *before*
 saving the new one (so with ``max_keep_ckpts=1`` a kill during saving leaves
 ``last_checkpoint`` naming a deleted file) and rewrites ``last_checkpoint``
-in place. This hook saves first (the bytes go through the atomic local
-backend), then replaces the pointer atomically, and only then deletes
-outdated checkpoints. Everything else (intervals, best checkpoints,
+in place; with ``save_best`` it deletes the previous best checkpoint before
+writing the new one, so a crash in between leaves no best checkpoint at all.
+This hook saves first (the bytes go through the atomic local backend), then
+replaces the pointer atomically, and only then deletes outdated and
+superseded best checkpoints. Everything else (intervals, the choice of best,
 publishing) is mmengine's.
 """
 import os.path as osp
@@ -57,3 +59,17 @@ class AtomicCheckpointHook(CheckpointHook):
             path = self.file_backend.join_path(self.out_dir, self.filename_tmpl.format(old_step))
             if self.file_backend.isfile(path):
                 self.file_backend.remove(path)
+
+    def _save_best_checkpoint(self, runner, metrics):
+        """mmengine's, with the removal of each previous best deferred until the new one is saved."""
+        backend, superseded = self.file_backend, []
+        backend.remove = superseded.append  # shadows the method while mmengine decides
+        try:
+            super()._save_best_checkpoint(runner, metrics)
+        finally:
+            del backend.remove
+        current = {getattr(self, 'best_ckpt_path', None),
+                   *getattr(self, 'best_ckpt_path_dict', {}).values()}
+        for path in superseded:
+            if path not in current and backend.isfile(path):
+                backend.remove(path)

@@ -11,13 +11,14 @@ the boxes drawn (original-image pixels) and the scale. Used by ``ProposalVisHook
 ``tools/vis_proposals.py`` and ``tools/compare_detectors.py``.
 """
 import json
-import os
 import os.path as osp
 from typing import List, Sequence
 
 import cv2
 import numpy as np
 import torch
+
+from ..engine.atomic_files import atomic_open, atomic_path
 
 PROPOSAL_COLOR = (0, 200, 255)   # BGR, amber
 DETECTION_COLOR = (60, 220, 60)  # BGR, green
@@ -100,13 +101,13 @@ def proposal_panels(image_bgr: np.ndarray, proposals, detections: dict) -> np.nd
 
 def write_proposal_png(out_png: str, image_bgr: np.ndarray, proposals, detections: dict) -> dict:
     """Write the two-panel PNG and ``<same name>.json`` with the boxes drawn; return that record."""
-    os.makedirs(osp.dirname(osp.abspath(out_png)), exist_ok=True)
-    if not cv2.imwrite(out_png, proposal_panels(image_bgr, proposals, detections)):
-        raise OSError(f'could not write {out_png}')
+    with atomic_path(out_png) as tmp_png:
+        if not cv2.imwrite(tmp_png, proposal_panels(image_bgr, proposals, detections)):
+            raise OSError(f'could not write {out_png}')
     record = dict(image_size=list(image_bgr.shape[1::-1]), panel_scale=panel_scale(image_bgr),
                   proposals=np.asarray(proposals, dtype=float).reshape(-1, 4).tolist(),
                   detections=detections)
-    with open(osp.splitext(out_png)[0] + '.json', 'w') as f:
+    with atomic_open(osp.splitext(out_png)[0] + '.json') as f:
         json.dump(record, f, indent=1)
     return record
 

@@ -7,8 +7,12 @@ import pytest
 
 from custom_modules.errors import OutputError
 from custom_modules.plugins.engine import atomic_files
-from custom_modules.plugins.engine.atomic_files import (atomic_open, atomic_path,
-                                                        atomic_write_bytes, atomic_write_text)
+from custom_modules.plugins.engine.atomic_files import (
+    atomic_open,
+    atomic_path,
+    atomic_write_bytes,
+    atomic_write_text,
+)
 
 
 @pytest.fixture

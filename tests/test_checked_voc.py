@@ -1,10 +1,13 @@
 """CheckedVOCDataset loads good VOCdevkit data like mmdet and names the file on bad input."""
+import logging
 import os
+import re
+import xml.etree.ElementTree as ET
 
 import pytest
 
 from custom_modules.errors import DataError
-from custom_modules.plugins.datasets import CheckedVOCDataset
+from custom_modules.plugins.datasets import CheckedVOCDataset, checked_voc
 from tests.helpers.voc_data import make_vocdevkit
 
 
@@ -83,3 +86,64 @@ def test_own_classes_are_not_reported_as_voc(devkit):
     assert _dataset(devkit).metainfo['dataset_type'] == 'VOC2007'
     own = _dataset(devkit, metainfo=dict(classes=('car', 'dog', 'cat')))
     assert own.metainfo['dataset_type'] is None
+
+
+def _set_boxes(devkit, boxes, name='2007_00000'):
+    """Write ``boxes`` (xmin, ymin, xmax, ymax as in the XML: 1-based) over the first objects
+    of ``name``'s annotation; returns the objects' class names."""
+    tree = ET.parse(_xml(devkit, name))
+    objects = tree.getroot().findall('object')
+    for obj, box in zip(objects, boxes):
+        for tag, value in zip(('xmin', 'ymin', 'xmax', 'ymax'), box):
+            obj.find(f'bndbox/{tag}').text = str(value)
+    tree.write(_xml(devkit, name))
+    return [obj.findtext('name') for obj in objects]
+
+
+def test_boxes_one_pixel_outside_are_clipped_with_one_warning(devkit, monkeypatch):
+    """The 128x96 images: x in 1..128, y in 1..96 as written; mmdet's boxes are those - 1."""
+    logged = []
+    monkeypatch.setattr(checked_voc, 'print_log',
+                        lambda message, **kwargs: logged.append((message, kwargs['level'])))
+    _set_boxes(devkit, [(0, 1, 50, 50), (60, 10, 129, 97)])
+    _set_boxes(devkit, [(1, 0, 40, 40), (50, 2, 128, 96)], name='2007_00001')  # 1 clipped
+    _set_boxes(devkit, [(1, 1, 128, 96)], name='2007_00002')  # the whole image: kept as is
+    dataset = _dataset(devkit)
+    boxes = [[inst['bbox'] for inst in dataset.get_data_info(i)['instances']] for i in range(3)]
+    assert boxes[0] == [[0, 0, 49, 49], [59, 9, 127, 95]]
+    assert boxes[1] == [[0, 0, 39, 39], [49, 1, 127, 95]]
+    assert boxes[2][0] == [0, 0, 127, 95]
+    assert len(logged) == 1
+    message, level = logged[0]
+    assert level == logging.WARNING
+    assert re.search(r'trainval\.txt: 3 box\(es\) in 2 annotation file\(s\) left the image by '
+                     'one pixel and were clipped', message)
+
+
+@pytest.mark.parametrize('box,problem', [
+    ((-1, 1, 50, 50), r'leaves the 128x96 image of <size> by more than one pixel'),
+    ((60, 10, 130, 50), r'leaves the 128x96 image'),
+    ((10, 10, 60, 98), r'leaves the 128x96 image'),
+    ((50, 10, 20, 60), r'is inverted \(xmin > xmax\); swap the corners'),
+    ((10, 60, 50, 20), r'is inverted \(ymin > ymax\)'),
+    ((10, 10, 10, 50), r'has zero area; mmdet needs xmax > xmin and ymax > ymin'),
+    ((10, 30, 50, 30), r'has zero area'),
+    ((0, 10, 1, 50), r'has zero area inside the 128x96 image'),
+])
+def test_bad_boxes_name_the_file_and_object(devkit, box, problem):
+    names = _set_boxes(devkit, [(2, 2, 40, 40), box], name='2007_00002')
+    xmin, ymin, xmax, ymax = box
+    written = re.escape(f'(xmin={xmin}, ymin={ymin}, xmax={xmax}, ymax={ymax})')
+    message = rf'2007_00002\.xml: object 1 \({names[1]!r}\): box {written} {problem}'
+    with pytest.raises(DataError, match=message):
+        _dataset(devkit)
+
+
+@pytest.mark.parametrize('text,problem', [
+    ('', ' lists no image ids'), ('\n \n', ' lists no image ids'),
+    ('2007_10000\n\n2007_10001\n', ': line 2 is blank; remove it')])
+def test_empty_split_file_or_line_names_it(devkit, text, problem):
+    with open(os.path.join(devkit, 'VOC2007', 'ImageSets', 'Main', 'test.txt'), 'w') as f:
+        f.write(text)
+    with pytest.raises(DataError, match=rf'VOC split file .*test\.txt{problem}'):
+        _dataset(devkit, split='test')

@@ -5,7 +5,7 @@ import pytest
 import custom_modules  # noqa: F401
 from custom_modules.errors import DataError
 from custom_modules.plugins.datasets import CIFARPickleDataset, stratified_split
-from tests.helpers.cifar_data import make_cifar10, make_cifar100
+from tests.helpers.cifar_data import edit_batch, make_cifar10, make_cifar100
 
 
 @pytest.fixture(scope='module')
@@ -68,12 +68,39 @@ def test_missing_file_names_it_and_says_how_to_download(tmp_path):
 
 
 def test_label_outside_classes_is_rejected(tmp_path):
-    import pickle
     folder = make_cifar10(tmp_path)
-    with open(f'{folder}/test_batch', 'rb') as f:
-        batch = pickle.load(f)
-    batch['labels'][0] = 12
-    with open(f'{folder}/test_batch', 'wb') as f:
-        pickle.dump(batch, f)
+    edit_batch(f'{folder}/test_batch', 'labels', lambda labels: [12, *labels[1:]])
     with pytest.raises(DataError, match='label 12 .* not one of the 10 classes'):
+        CIFARPickleDataset(str(tmp_path), split='test', variant='cifar10', check_md5=False)
+
+
+@pytest.mark.parametrize('variant,name,key,label_type,change,message', [
+    ('cifar10', 'test_batch', 'labels', 'fine', lambda v: v[:-1],
+     '19 "labels" for 20 image rows'),
+    ('cifar100', 'test', 'fine_labels', 'fine', lambda v: v + [0],
+     '101 "fine_labels" for 100 image rows'),
+    ('cifar100', 'test', 'coarse_labels', 'coarse', lambda v: v[:-1],
+     '99 "coarse_labels" for 100 image rows'),
+])
+def test_label_count_must_match_image_rows(tmp_path, variant, name, key, label_type, change,
+                                           message):
+    folder = (make_cifar10 if variant == 'cifar10' else make_cifar100)(tmp_path)
+    edit_batch(f'{folder}/{name}', key, change)
+    with pytest.raises(DataError, match=f'CIFAR file .*/{name} has {message}'):
+        CIFARPickleDataset(str(tmp_path), split='test', variant=variant, label_type=label_type,
+                           check_md5=False)
+
+
+@pytest.mark.parametrize('change,message', [
+    (lambda rows: rows[:, :3000], 'image rows are 3000 bytes long; CIFAR rows are 3072 bytes'),
+    (lambda rows: [*rows[:3], rows[3][:1024], *rows[4:]],
+     'image row 3 is 1024 bytes long; CIFAR rows are 3072 bytes'),
+    (lambda rows: rows.reshape(-1, 3, 32, 32).transpose(0, 2, 3, 1),
+     r'"data" has shape \(20, 32, 32, 3\), not \(N, 3072\)'),
+    (lambda rows: rows / 255.0, r'"data" holds float64 values, not the bytes \(uint8'),
+])
+def test_malformed_image_rows_name_the_file(tmp_path, change, message):
+    folder = make_cifar10(tmp_path)
+    edit_batch(f'{folder}/test_batch', 'data', change)
+    with pytest.raises(DataError, match=f'CIFAR file .*/test_batch: {message}'):
         CIFARPickleDataset(str(tmp_path), split='test', variant='cifar10', check_md5=False)

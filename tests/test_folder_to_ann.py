@@ -1,5 +1,11 @@
 """tools/data/folder_to_ann.py: classes.txt, seeded 80/20 split, counts, unreadable images
-refused."""
+refused, nested folders included, empty classes refused, files replaced together."""
+import os
+import stat
+
+import pytest
+
+from custom_modules.apps.data import folder_ann
 from tests.helpers.configs import run_cli
 from tests.helpers.image_data import make_class_folders
 
@@ -32,3 +38,60 @@ def test_not_a_folder_of_class_folders(tmp_path, capsys):
     assert run_cli('tools/data/folder_to_ann.py', tmp_path / 'missing') == 2
     err = capsys.readouterr().err
     assert err.count('error:') == 1 and 'is not a folder' in err
+
+
+def test_nested_images_are_included_with_their_path(tmp_path, capsys):
+    root, _ = make_class_folders(tmp_path / 'animals', classes=('cat', 'dog'), per_class=5,
+                                 corrupt=False)
+    os.renames(root / 'cat' / 'cat_0.jpg', root / 'cat' / 'indoor' / 'cat_0.jpg')
+    os.renames(root / 'dog' / 'dog_1.jpg', root / 'dog' / 'a' / 'b' / 'dog_1.jpg')
+    assert run_cli('tools/data/folder_to_ann.py', root, '--val-fraction', '0') == 0
+    assert 'cat: 5 images' in capsys.readouterr().out
+    rows = dict(_rows(root / 'train.txt'))
+    assert len(rows) == 10
+    assert rows['cat/indoor/cat_0.jpg'] == '0' and rows['dog/a/b/dog_1.jpg'] == '1'
+
+
+@pytest.mark.parametrize('content,why', [
+    ({}, 'no files ending in .jpg'),
+    ({'notes.txt': b'no images here'}, 'no files ending in .jpg'),
+    ({'sub/broken.png': b'not a png'}, 'none of its 1 image files can be read'),
+])
+def test_class_folder_without_images_is_an_error(tmp_path, capsys, content, why):
+    root, _ = make_class_folders(tmp_path / 'animals', classes=('cat', 'dog'), per_class=2,
+                                 corrupt=False)
+    (root / 'emu').mkdir()
+    for name, data in content.items():
+        (root / 'emu' / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / 'emu' / name).write_bytes(data)
+    assert run_cli('tools/data/folder_to_ann.py', root) == 2
+    err = capsys.readouterr().err
+    assert err.count('error:') == 1
+    assert f'class folder {root / "emu"} has no images ({why}' in err
+    assert not (root / 'train.txt').exists()
+
+
+def test_files_are_replaced_together_with_plain_permissions(tmp_path, monkeypatch):
+    root, _ = make_class_folders(tmp_path / 'animals', classes=('cat', 'dog'), per_class=5,
+                                 corrupt=False)
+    umask = os.umask(0o027)
+    try:
+        folder_ann.write_annotations(str(root), seed=0)
+    finally:
+        os.umask(umask)
+    names = ('classes.txt', 'train.txt', 'val.txt')
+    assert {stat.S_IMODE(os.stat(root / n).st_mode) for n in names} == {0o640}
+    before = {n: (root / n).read_text() for n in names}
+    real, calls = folder_ann.atomic_write_bytes, []
+
+    def fail_on_second_file(data, path):
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError(28, 'No space left on device')
+        real(data, path)
+
+    monkeypatch.setattr(folder_ann, 'atomic_write_bytes', fail_on_second_file)
+    with pytest.raises(OSError, match='No space left'):
+        folder_ann.write_annotations(str(root), seed=1)
+    assert {n: (root / n).read_text() for n in names} == before
+    assert sorted(os.listdir(root)) == ['cat', 'classes.txt', 'dog', 'train.txt', 'val.txt']

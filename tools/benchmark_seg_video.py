@@ -17,11 +17,12 @@ import argparse
 from mmengine.config import DictAction
 
 from custom_modules.apps.benchmarks.seg_video import video_vs_reference
-from custom_modules.apps.launch import user_errors
+from custom_modules.apps.user_errors import add_debug_arg, user_errors
 
 
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    add_debug_arg(parser)
     parser.add_argument('--model', nargs='+', required=True, metavar='CONFIG [CHECKPOINT]',
                         help='mmseg config and optional checkpoint (random weights without)')
     parser.add_argument('--video', help='input video (default: a generated one)')
@@ -42,7 +43,7 @@ def parse_args(argv=None):
 
 def main(argv=None):
     args = parse_args(argv)
-    with user_errors():
+    with user_errors(args.debug):
         video_vs_reference(args.model, args.video, args.frames, args.size, args.batch_size,
                            args.repeats, args.device, args.opacity, args.amp, args.cfg_options)
 

@@ -11,11 +11,13 @@ file name). Writes ``DIR/<image stem>.png`` and ``DIR/<image stem>.json``
 import argparse
 
 from custom_modules.apps.detection.compare import compare_detectors
-from custom_modules.apps.launch import user_errors
+from custom_modules.apps.launch import add_allow_partial_arg
+from custom_modules.apps.user_errors import add_debug_arg, user_errors
 
 
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_debug_arg(parser)
     parser.add_argument('--model', nargs=2, action='append', metavar=('CONFIG', 'CHECKPOINT'),
                         required=True, help='a detector; give two or more')
     parser.add_argument('--images', nargs='+', required=True)
@@ -24,14 +26,15 @@ def parse_args(argv=None):
     parser.add_argument('--score-thr', type=float, default=0.3)
     parser.add_argument('--cols', type=int, default=0, help='panels per row (default: all)')
     parser.add_argument('--device', default='cpu')
+    add_allow_partial_arg(parser)
     return parser.parse_args(argv)
 
 
 def main(argv=None):
     args = parse_args(argv)
-    with user_errors():
+    with user_errors(args.debug):
         compare_detectors(args.model, args.images, args.out_dir, args.names, args.score_thr,
-                          args.cols, args.device)
+                          args.cols, args.device, args.allow_partial)
 
 
 if __name__ == '__main__':

@@ -11,11 +11,12 @@ import argparse
 import sys
 
 from custom_modules.apps.demo.classification import run_demo
-from custom_modules.apps.launch import user_errors
+from custom_modules.apps.user_errors import add_debug_arg, user_errors
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_debug_arg(parser)
     parser.add_argument('--work-dir', default='work_dirs/demo')
     parser.add_argument('--data-root', default='data/digits_cifar')
     parser.add_argument('--min-top1', type=float, default=95.0,
@@ -23,7 +24,7 @@ def main(argv=None):
     parser.add_argument('--cfg-options', nargs='*', default=[],
                         help='config overrides (key=value) for training and test')
     args = parser.parse_args(argv)
-    with user_errors():
+    with user_errors(args.debug):
         failure = run_demo(args.work_dir, args.data_root, args.min_top1, args.cfg_options)
     if failure:
         print(failure, file=sys.stderr)

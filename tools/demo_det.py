@@ -17,11 +17,12 @@ import argparse
 import sys
 
 from custom_modules.apps.demo.detection import NUM_PICTURES, run_demo_det
-from custom_modules.apps.launch import user_errors
+from custom_modules.apps.user_errors import add_debug_arg, user_errors
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_debug_arg(parser)
     parser.add_argument('--work-dir', default='work_dirs/demo_det')
     parser.add_argument('--data-root', default='data/shapes_voc')
     parser.add_argument('--train-images', type=int, default=900)
@@ -36,7 +37,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if args.train_images < 1 or args.test_images < NUM_PICTURES:
         parser.error(f'--train-images must be >= 1 and --test-images >= {NUM_PICTURES}')
-    with user_errors():
+    with user_errors(args.debug):
         failure = run_demo_det(args.work_dir, args.data_root, args.train_images,
                                args.test_images, args.seed, args.epochs, args.min_map,
                                args.cfg_options)

@@ -13,12 +13,14 @@ Expected layout (the CamVid release as commonly distributed, e.g. on Kaggle):
 """
 import argparse
 
-from custom_modules.apps.launch import user_errors
+from custom_modules.apps.launch import add_allow_partial_arg
+from custom_modules.apps.user_errors import add_debug_arg, user_errors
 from custom_modules.apps.video.camvid_run import DEFAULT_MAPPING, eval_camvid
 
 
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    add_debug_arg(parser)
     parser.add_argument('root', help='CamVid folder')
     parser.add_argument('--model', nargs=2, action='append', metavar=('CONFIG', 'CHECKPOINT'),
                         required=True, help='a Cityscapes mmseg model; repeat to compare models')
@@ -33,14 +35,16 @@ def parse_args(argv=None):
     parser.add_argument('--max-images', type=int, help='evaluate only the first N images')
     parser.add_argument('--out-dir', default='work_dirs/eval_camvid',
                         help='where camvid_miou.md and camvid_miou.csv go')
+    add_allow_partial_arg(parser)
     return parser.parse_args(argv)
 
 
 def main(argv=None):
     args = parse_args(argv)
-    with user_errors():
+    with user_errors(args.debug):
         eval_camvid(args.root, args.model, args.images, args.labels, args.label_suffix,
-                    args.mapping, args.batch_size, args.device, args.max_images, args.out_dir)
+                    args.mapping, args.batch_size, args.device, args.max_images, args.out_dir,
+                    args.allow_partial)
 
 
 if __name__ == '__main__':

@@ -15,17 +15,18 @@ import argparse
 import sys
 
 from custom_modules.apps.grid import run_grid
-from custom_modules.apps.launch import user_errors
+from custom_modules.apps.user_errors import add_debug_arg, user_errors
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_debug_arg(parser)
     parser.add_argument('config')
     parser.add_argument('--grid', action='append', required=True, help='KEY=V1,V2,...')
     parser.add_argument('--work-root', default='work_dirs')
     parser.add_argument('--gpus', type=int, default=1)
     args = parser.parse_args(argv)
-    with user_errors():
+    with user_errors(args.debug):
         failed = run_grid(args.config, args.grid, args.work_root, args.gpus)
     if failed:
         print(f'error: {len(failed)} grid point(s) failed: {", ".join(failed)}', file=sys.stderr)

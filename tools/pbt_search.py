@@ -29,12 +29,13 @@ import argparse
 
 from mmengine.config import DictAction
 
-from custom_modules.apps.launch import user_errors
 from custom_modules.apps.pbt.search import run_search, summarize
+from custom_modules.apps.user_errors import add_debug_arg, user_errors
 
 
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    add_debug_arg(parser)
     parser.add_argument('config', nargs='?', help='config file with a pbt_search dict')
     parser.add_argument('--num-samples', type=int, default=8, help='population size')
     parser.add_argument('--perturbation-interval', type=int, default=10,
@@ -67,7 +68,7 @@ def parse_args(argv=None):
 
 def main(argv=None):
     args = parse_args(argv)
-    with user_errors():
+    with user_errors(args.debug):
         if args.summarize:
             print(summarize(args.summarize, args.out))
             print(f'written {args.out}.md and {args.out}.csv')

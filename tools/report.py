@@ -11,17 +11,18 @@ test set, best-validation checkpoint) and writes
 """
 import argparse
 
-from custom_modules.apps.launch import user_errors
 from custom_modules.apps.matrix_report import report
+from custom_modules.apps.user_errors import add_debug_arg, user_errors
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_debug_arg(parser)
     parser.add_argument('--work-root', default='work_dirs')
     parser.add_argument('--out', default=None, help='default: <work-root>/report')
     parser.add_argument('--match', default='*', help='only work dirs whose name matches')
     args = parser.parse_args(argv)
-    with user_errors():
+    with user_errors(args.debug):
         report(args.work_root, args.out, args.match)
 
 

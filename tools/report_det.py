@@ -16,12 +16,13 @@ import argparse
 import os.path as osp
 
 from custom_modules.apps.detection.report import find_runs, parse_runs, report_det
-from custom_modules.apps.launch import user_errors
+from custom_modules.apps.user_errors import add_debug_arg, user_errors
 from custom_modules.errors import UserInputError
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_debug_arg(parser)
     parser.add_argument('--work-root', default='work_dirs')
     parser.add_argument('--match', default='*', help='work dirs whose name matches (glob)')
     parser.add_argument('--run', action='append', default=[], metavar='NAME=WORK_DIR',
@@ -30,7 +31,7 @@ def main(argv=None):
     parser.add_argument('--out', default=None, help='default: <work-root>/report_det')
     parser.add_argument('--title', default='')
     args = parser.parse_args(argv)
-    with user_errors():
+    with user_errors(args.debug):
         runs = parse_runs(args.run) if args.run else find_runs(args.work_root, args.match)
         if not runs:
             raise UserInputError(f'no training logs (*/vis_data/scalars.json) in work dirs '

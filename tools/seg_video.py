@@ -13,12 +13,14 @@ models run on batches (on the GPU when there is one).
 import argparse
 import os.path as osp
 
-from custom_modules.apps.launch import user_errors
+from custom_modules.apps.launch import add_allow_partial_arg
+from custom_modules.apps.user_errors import add_debug_arg, user_errors
 from custom_modules.apps.video.pipeline import segment_video
 
 
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    add_debug_arg(parser)
     parser.add_argument('input', help='video file, or folder of frames (e.g. a CamVid sequence)')
     parser.add_argument('-o', '--out', help='output video (.mp4 or .avi; default '
                         'work_dirs/seg_video/<input name>.mp4)')
@@ -37,17 +39,18 @@ def parse_args(argv=None):
     parser.add_argument('--max-frames', type=int, help='stop after this many frames')
     parser.add_argument('--queue-size', type=int, default=16,
                         help='frames buffered by the reader and the writer threads')
+    add_allow_partial_arg(parser)
     return parser.parse_args(argv)
 
 
 def main(argv=None):
     args = parse_args(argv)
-    with user_errors():
+    with user_errors(args.debug):
         out = args.out or osp.join('work_dirs', 'seg_video',
                                    osp.splitext(osp.basename(osp.normpath(args.input)))[0] + '.mp4')
         stats = segment_video(args.input, out, args.model, args.opacity, args.batch_size,
                               args.device, args.save_frames, args.fps, args.max_frames,
-                              args.queue_size, amp=args.amp)
+                              args.queue_size, amp=args.amp, allow_partial=args.allow_partial)
         print(f'\n{stats["frames"]} frames in {stats["seconds"]:.1f} s '
               f'({stats["fps"]:.2f} FPS, {len(args.model)} model(s)) -> {out}')
         if args.save_frames:

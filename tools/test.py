@@ -1,8 +1,9 @@
 """Evaluate a checkpoint on a config's test set (OpenMMLab ``tools/test.py`` flags)."""
 import argparse
 
-from custom_modules.apps.launch import add_common_args, user_errors
+from custom_modules.apps.launch import add_allow_partial_arg, add_common_args
 from custom_modules.apps.runs import build_test_cfg, run_test
+from custom_modules.apps.user_errors import user_errors
 
 
 def parse_args(argv=None):
@@ -17,15 +18,16 @@ def parse_args(argv=None):
     parser.add_argument('--show-dir', help='draw predictions into this folder (classification '
                         'and detection: relative to the run folder inside the work dir; '
                         'segmentation: relative to the work dir, images under vis_data/vis_image)')
+    add_allow_partial_arg(parser)
     return parser.parse_args(argv)
 
 
 def main(argv=None):
     args = parse_args(argv)
-    with user_errors():
+    with user_errors(args.debug, args.config):
         cfg = build_test_cfg(args.config, args.checkpoint, args.work_dir, args.cfg_options,
                              args.launcher, args.show_dir, args.local_rank)
-        return run_test(cfg, args.out, args.pred_csv, args.metrics_out)
+        return run_test(cfg, args.out, args.pred_csv, args.metrics_out, args.allow_partial)
 
 
 if __name__ == '__main__':

@@ -1,8 +1,9 @@
 """Train a model from a config with mmengine's Runner (OpenMMLab ``tools/train.py`` flags)."""
 import argparse
 
-from custom_modules.apps.launch import add_common_args, user_errors
+from custom_modules.apps.launch import add_common_args
 from custom_modules.apps.runs import build_train_cfg, run_train
+from custom_modules.apps.user_errors import user_errors
 
 
 def parse_args(argv=None):
@@ -23,7 +24,7 @@ def parse_args(argv=None):
 
 def main(argv=None):
     args = parse_args(argv)
-    with user_errors():
+    with user_errors(args.debug, args.config):
         run_train(build_train_cfg(
             args.config, args.work_dir, args.cfg_options, args.launcher, args.resume,
             args.amp, args.auto_scale_lr, args.no_validate, args.local_rank))

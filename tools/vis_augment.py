@@ -11,18 +11,19 @@ and are shown de-normalised; each panel's title gives its label weights.
 """
 import argparse
 
-from custom_modules.apps.launch import user_errors
+from custom_modules.apps.user_errors import add_debug_arg, user_errors
 from custom_modules.apps.vis_augment import augmentation_figure
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_debug_arg(parser)
     parser.add_argument('--config', default='configs/cifar100/resnet18_1xb128_cifar100.py')
     parser.add_argument('--num', type=int, default=6)
     parser.add_argument('--seed', type=int, default=0)
     parser.add_argument('--out', default='work_dirs/vis_augment.png')
     args = parser.parse_args(argv)
-    with user_errors():
+    with user_errors(args.debug):
         augmentation_figure(args.config, args.num, args.seed, args.out)
 
 

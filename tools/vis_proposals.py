@@ -10,11 +10,13 @@ detections with class names and scores; 2 x image width) and
 import argparse
 
 from custom_modules.apps.detection.proposals import draw_proposals
-from custom_modules.apps.launch import user_errors
+from custom_modules.apps.launch import add_allow_partial_arg
+from custom_modules.apps.user_errors import add_debug_arg, user_errors
 
 
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_debug_arg(parser)
     parser.add_argument('config')
     parser.add_argument('checkpoint')
     parser.add_argument('images', nargs='+', help='image files')
@@ -22,14 +24,15 @@ def parse_args(argv=None):
     parser.add_argument('--num-proposals', type=int, default=20)
     parser.add_argument('--score-thr', type=float, default=0.3)
     parser.add_argument('--device', default='cpu')
+    add_allow_partial_arg(parser)
     return parser.parse_args(argv)
 
 
 def main(argv=None):
     args = parse_args(argv)
-    with user_errors():
+    with user_errors(args.debug):
         draw_proposals(args.config, args.checkpoint, args.images, args.out_dir,
-                       args.num_proposals, args.score_thr, args.device)
+                       args.num_proposals, args.score_thr, args.device, args.allow_partial)
 
 
 if __name__ == '__main__':

@@ -19,7 +19,8 @@ from typing import Optional, Sequence
 
 from custom_modules.errors import UserInputError
 
-from .launch import load_config, user_errors
+from .launch import load_config
+from .user_errors import user_errors
 
 SCOPES = ('mmpretrain', 'mmdet', 'mmseg')
 # tool -> {scope: script under <package>/.mim/tools}
@@ -103,6 +104,9 @@ def run_analysis_tool(tool: str, argv: Sequence[str]) -> None:
 
 
 def main(tool: str, argv: Optional[Sequence[str]] = None) -> None:
-    """The command line of ``tools/analysis_tools/<tool>.py``: user errors as one line."""
-    with user_errors():
-        run_analysis_tool(tool, sys.argv[1:] if argv is None else argv)
+    """The command line of ``tools/analysis_tools/<tool>.py``: user errors as one line
+    (``--debug``: with the traceback)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = '--debug' in argv
+    with user_errors(debug):
+        run_analysis_tool(tool, [arg for arg in argv if arg != '--debug'])

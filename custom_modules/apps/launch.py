@@ -5,17 +5,17 @@ here a run without a GPU gets the gloo backend and a CPU-friendly DDP wrapper
 without the user editing the config.
 """
 import argparse
-import contextlib
 import itertools
 import os
 import os.path as osp
-import sys
 
 import torch
 import torch.distributed as torch_dist
 from mmengine.config import Config, DictAction
 
-from custom_modules.errors import UserInputError
+from custom_modules.errors import ConfigError, OutputError, UserInputError
+
+from .user_errors import add_debug_arg
 
 REPO_ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
 _RUNNERS = itertools.count()  # Runners built in this process
@@ -30,6 +30,14 @@ def add_common_args(parser) -> None:
     parser.add_argument('--launcher', choices=['none', 'pytorch', 'slurm', 'mpi'],
                         default='none', help='job launcher')
     parser.add_argument('--local_rank', '--local-rank', type=int, default=0)
+    add_debug_arg(parser)
+
+
+def add_allow_partial_arg(parser) -> None:
+    """``--allow-partial``: evaluate with a checkpoint that does not fit the model exactly."""
+    parser.add_argument('--allow-partial', action='store_true',
+                        help='use the checkpoint even if it does not fit the model exactly '
+                        '(missing, unexpected or reshaped tensors keep their initial values)')
 
 
 def parse_cfg_options(items) -> dict:
@@ -52,6 +60,28 @@ def load_run_config(config: str, cfg_options: dict = None, launcher: str = 'none
     return cfg
 
 
+def drop_schedulers_after_the_run(cfg: Config) -> None:
+    """Leave out the by-epoch parameter schedulers that would start after the last epoch.
+
+    mmengine gives a scheduler without ``end`` the run's ``max_epochs`` as its end, so
+    one that begins later (e.g. the step decay after a one-epoch warm-up) fails to build
+    with "end should be larger than begin" when a run is shortened from the command line
+    (``--cfg-options train_cfg.max_epochs=1``). Such a scheduler would never act in this
+    run; leaving it out keeps the lr of the epochs that do run exactly as in the full run.
+    """
+    max_epochs = (cfg.get('train_cfg') or {}).get('max_epochs')
+    schedulers = cfg.get('param_scheduler')
+    if not max_epochs or not schedulers:
+        return
+    schedulers = [schedulers] if isinstance(schedulers, dict) else list(schedulers)
+    kept = [s for s in schedulers if not (s.get('by_epoch', True) and 'end' not in s
+                                          and s.get('begin', 0) >= max_epochs)]
+    if len(kept) < len(schedulers):
+        print(f'{len(schedulers) - len(kept)} parameter scheduler(s) start after epoch '
+              f'{max_epochs}, the last of this run: left out')
+        cfg.param_scheduler = kept
+
+
 def build_runner(cfg: Config):
     """mmengine's Runner, or the config's own ``runner_type``, with a name of its own.
 
@@ -62,6 +92,7 @@ def build_runner(cfg: Config):
     """
     from mmengine.registry import RUNNERS
     from mmengine.runner import Runner
+    check_writable_folder(cfg.work_dir)
     number = next(_RUNNERS)
     if number:
         stem = osp.splitext(osp.basename(cfg.filename or 'run'))[0]
@@ -75,10 +106,53 @@ def load_config(path: str, cfg_options: dict = None) -> Config:
     """Load ``path`` (clear error if missing) and merge ``--cfg-options``."""
     if not osp.isfile(path):
         raise UserInputError(f'config file {path} does not exist')
-    cfg = Config.fromfile(path)
+    try:
+        cfg = Config.fromfile(path)
+    except SyntaxError as e:  # mmengine parses the text without its file name
+        raise ConfigError(f'config {_file_with_syntax_error(path)}: line {e.lineno}: '
+                          f'{e.msg}') from None
     if cfg_options:
+        check_cfg_options(cfg, cfg_options, path)
         cfg.merge_from_dict(cfg_options)
     return cfg
+
+
+def _file_with_syntax_error(path: str) -> str:
+    """``path`` if its own text does not parse, else a note that one of its bases does."""
+    try:
+        with open(path) as f:
+            compile(f.read(), path, 'exec')
+    except SyntaxError:
+        return path
+    return f'{path} (in one of its _base_ files)'
+
+
+def check_cfg_options(cfg: Config, cfg_options: dict, path: str) -> None:
+    """Refuse a ``--cfg-options`` key whose top-level name neither the config nor the Runner
+    knows: mmengine would add it and the run would silently ignore it."""
+    import inspect
+
+    from mmengine.runner import Runner
+    known = set(cfg) | set(inspect.signature(Runner.__init__).parameters) | {
+        'runner_type', 'custom_imports', 'default_scope', 'model_wrapper_cfg', 'compile'}
+    for key in cfg_options:
+        top = key.split('.')[0]
+        if top not in known:
+            keys = ', '.join(sorted(k for k in cfg if not k.startswith('_')))
+            raise ConfigError(f'--cfg-options {key}: config {path} has no {top!r} '
+                              f'(top-level keys: {keys})')
+
+
+def check_writable_folder(folder: str) -> None:
+    """A work dir that is a file, or where files cannot be created, is an error naming it."""
+    if osp.exists(folder) and not osp.isdir(folder):
+        raise OutputError(f'work dir {folder} is a file, not a folder; give another --work-dir')
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as e:
+        raise OutputError(f'work dir {folder}: cannot create it ({e.strerror})') from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(f'work dir {folder}: no permission to write in it')
 
 
 def default_work_dir(config_path: str) -> str:
@@ -98,14 +172,3 @@ def adapt_to_device(cfg: Config, launcher: str) -> None:
     # mmengine's init_dist calls torch.cuda.set_device; start the group ourselves
     if launcher == 'pytorch' and not torch_dist.is_initialized():
         torch_dist.init_process_group(backend='gloo')
-
-
-@contextlib.contextmanager
-def user_errors():
-    """Print user errors (and missing files) as one ``error:`` line, exit code 2."""
-    try:
-        yield
-    except (UserInputError, FileNotFoundError) as e:
-        print(f'error: {e}', file=sys.stderr)
-        sys.stderr.flush()
-        sys.exit(2)

@@ -13,6 +13,7 @@ from typing import List, Sequence, Tuple
 from custom_modules.errors import UserInputError
 from custom_modules.plugins.datasets.image_files import is_image_file, is_readable_image
 from custom_modules.plugins.engine.atomic_files import atomic_open
+from custom_modules.plugins.engine.weight_check import check_checkpoint_fits
 
 
 def collect_images(paths: Sequence[str]) -> List[str]:
@@ -37,8 +38,10 @@ def split_readable(files: Sequence[str]) -> Tuple[List[str], List[str]]:
 
 
 def predict_to_csv(config: str, checkpoint: str, inputs: Sequence[str], out: str,
-                   topk: int = 5, batch_size: int = 16, device: str = None) -> int:
-    """Write ``out`` (file, pred_class, score, top-k); returns the number of images."""
+                   topk: int = 5, batch_size: int = 16, device: str = None,
+                   allow_partial: bool = False) -> int:
+    """Write ``out`` (file, pred_class, score, top-k); returns the number of images. The
+    checkpoint must fit the config's model exactly unless ``allow_partial``."""
     for path in (config, checkpoint):
         if not osp.isfile(path):
             raise UserInputError(f'{path} does not exist')
@@ -51,6 +54,7 @@ def predict_to_csv(config: str, checkpoint: str, inputs: Sequence[str], out: str
         raise UserInputError(f'no readable images in {" ".join(inputs)}')
     from mmpretrain.apis import ImageClassificationInferencer
     inferencer = ImageClassificationInferencer(config, pretrained=checkpoint, device=device)
+    check_checkpoint_fits(inferencer.model, checkpoint, allow_partial, config)
     classes = inferencer.classes or []
 
     def name(i):

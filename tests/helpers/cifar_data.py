@@ -1,7 +1,10 @@
 """Generate tiny CIFAR-10 / CIFAR-100 python-pickle releases (exact official layout)."""
+import pickle
+
 import numpy as np
 
 from custom_modules.plugins.datasets.cifar_writer import (
+    dump_pickle,
     synthetic_rows,
     write_cifar10,
     write_cifar100,
@@ -24,3 +27,11 @@ def make_cifar100(root, per_class_train=2, per_class_test=1, seed=0):
                           synthetic_rows(test, seed + 1), test,
                           [f'fine{c}' for c in range(100)], [f'coarse{c}' for c in range(20)],
                           np.arange(100) // 5)
+
+
+def edit_batch(path, key, change):
+    """Replace entry ``key`` of the batch pickle at ``path`` with ``change(old value)``."""
+    with open(path, 'rb') as f:
+        batch = pickle.load(f, encoding='latin1')
+    batch[key] = change(batch[key])
+    dump_pickle(str(path), batch)

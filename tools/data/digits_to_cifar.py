@@ -7,16 +7,17 @@ stratified, seeded test split, so the demo exercises the exact CIFAR loader.
 import argparse
 
 from custom_modules.apps.data.digits import convert
-from custom_modules.apps.launch import user_errors
+from custom_modules.apps.user_errors import add_debug_arg, user_errors
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_debug_arg(parser)
     parser.add_argument('--out', default='data/digits_cifar', help='output data root')
     parser.add_argument('--test-fraction', type=float, default=0.2)
     parser.add_argument('--seed', type=int, default=0)
     args = parser.parse_args(argv)
-    with user_errors():
+    with user_errors(args.debug):
         convert(args.out, args.test_fraction, args.seed)
 
 

@@ -9,19 +9,20 @@ import argparse
 from mmpretrain.datasets import CIFAR10, CIFAR100
 
 from custom_modules.apps.data.archive import fetch_archive
-from custom_modules.apps.launch import user_errors
+from custom_modules.apps.user_errors import add_debug_arg, user_errors
 
 OFFICIAL = {'cifar10': CIFAR10, 'cifar100': CIFAR100}
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_debug_arg(parser)
     parser.add_argument('--variant', choices=sorted(OFFICIAL), default='cifar100')
     parser.add_argument('--root', default=None, help='data root (default data/<variant>)')
     args = parser.parse_args(argv)
     official = OFFICIAL[args.variant]
     root = args.root or f'data/{args.variant}'
-    with user_errors():
+    with user_errors(args.debug):
         fetch_archive(official.url, root, official.filename, official.tgz_md5)
     print(f'{args.variant} is in {root}/{official.base_folder}')
 

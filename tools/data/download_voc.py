@@ -13,18 +13,19 @@ and ``data/VOCdevkit/VOC2012/...`` are what configs/voc/ read.
 import argparse
 
 from custom_modules.apps.data.voc_download import MIRROR, prepare
-from custom_modules.apps.launch import user_errors
+from custom_modules.apps.user_errors import add_debug_arg, user_errors
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_debug_arg(parser)
     parser.add_argument('--root', default='data', help='VOCdevkit/ is created in here')
     parser.add_argument('--years', nargs='+', default=['2007', '2012'], choices=['2007', '2012'])
     parser.add_argument('--from-dir', help='take the tars from this folder instead of downloading')
     parser.add_argument('--keep-tars', action='store_true', help='keep downloaded tars')
     parser.add_argument('--mirror', default=MIRROR, help='base URL of the VOC archives')
     args = parser.parse_args(argv)
-    with user_errors():
+    with user_errors(args.debug):
         devkit = prepare(args.root, args.years, args.from_dir, args.keep_tars, args.mirror)
         print(f'Pascal VOC is in {devkit}')
     return devkit

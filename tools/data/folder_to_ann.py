@@ -3,25 +3,28 @@
     python tools/data/folder_to_ann.py data/animals [--val-fraction 0.2] [--seed 0]
 
 Writes ``classes.txt`` (one class per line, sorted), ``train.txt`` and
-``val.txt`` (``<class>/<file> <label>`` per line) into the folder, shuffled
-with the seed and split per class, prints how many images each class has and
-refuses unreadable images: they are left out and listed with their paths.
+``val.txt`` (``<class>/<path> <label>`` per line, images in nested folders of
+a class included) into the folder, all three or none, shuffled with the seed
+and split per class, prints how many images each class has and refuses
+unreadable images: they are left out and listed with their paths. A class
+folder without a readable image is an error.
 """
 import argparse
 import sys
 
 from custom_modules.apps.data.folder_ann import write_annotations
-from custom_modules.apps.launch import user_errors
+from custom_modules.apps.user_errors import add_debug_arg, user_errors
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_debug_arg(parser)
     parser.add_argument('root', help='folder containing one sub-folder of images per class')
     parser.add_argument('--val-fraction', type=float, default=0.2)
     parser.add_argument('--seed', type=int, default=0)
     parser.add_argument('--out', help='where to write the files (default: root)')
     args = parser.parse_args(argv)
-    with user_errors():
+    with user_errors(args.debug):
         result = write_annotations(args.root, args.val_fraction, args.seed, args.out)
     for name in result['classes']:
         print(f'{name}: {len(result["images"][name])} images')

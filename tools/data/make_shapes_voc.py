@@ -9,11 +9,12 @@ The same ``--seed`` gives the same files.
 import argparse
 
 from custom_modules.apps.data.shapes_voc import make_dataset
-from custom_modules.apps.launch import user_errors
+from custom_modules.apps.user_errors import add_debug_arg, user_errors
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_debug_arg(parser)
     parser.add_argument('--out', default='data/shapes_voc', help='output data root '
                         '(VOCdevkit/VOC2007 is written inside it)')
     parser.add_argument('--train', type=int, default=1000, help='number of trainval images')
@@ -23,7 +24,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if args.train < 1 or args.test < 1 or args.size < 64:
         parser.error('--train and --test must be >= 1 and --size >= 64')
-    with user_errors():
+    with user_errors(args.debug):
         make_dataset(args.out, args.train, args.test, args.seed, args.size)
 
 

@@ -1,8 +1,11 @@
 """mmpretrain annotation files for a folder of class folders (``animals/cat/*.jpg``).
 
 ``classes.txt`` (one class per line, sorted), ``train.txt`` and ``val.txt``
-(``<class>/<file> <label>`` per line), split per class with the datasets'
-own :func:`stratified_split`; unreadable images are left out and reported.
+(``<class>/<path inside it> <label>`` per line; images in nested folders are
+included, as mmpretrain's ``CustomDataset`` scans recursively), split per
+class with the datasets' own :func:`stratified_split`; unreadable images are
+left out and reported, a class folder without a readable image is an error.
+The three files are replaced together or not at all.
 """
 import os
 import os.path as osp
@@ -12,7 +15,19 @@ import numpy as np
 
 from custom_modules.errors import DataError
 from custom_modules.plugins.datasets import stratified_split
-from custom_modules.plugins.datasets.image_files import is_image_file, is_readable_image
+from custom_modules.plugins.datasets.image_files import (
+    IMAGE_EXTENSIONS,
+    is_image_file,
+    is_readable_image,
+)
+from custom_modules.plugins.engine.atomic_local_backend import atomic_write_bytes
+
+
+def _image_files(folder: str) -> List[str]:
+    """Image files under ``folder`` and its sub-folders, relative to it, sorted."""
+    return sorted(osp.relpath(osp.join(here, f), folder)
+                  for here, _, files in os.walk(folder, followlinks=True)
+                  for f in files if is_image_file(f))
 
 
 def scan(root: str) -> Tuple[List[str], Dict[str, List[str]], List[str]]:
@@ -24,13 +39,19 @@ def scan(root: str) -> Tuple[List[str], Dict[str, List[str]], List[str]]:
         raise DataError(f'{root} has no class folders (expected {root}/<class>/<image>)')
     images, unreadable = {}, []
     for name in classes:
-        files = sorted(f for f in os.listdir(osp.join(root, name)) if is_image_file(f))
+        folder = osp.join(root, name)
+        files = _image_files(folder)
         images[name] = []
         for f in files:
-            if is_readable_image(osp.join(root, name, f)):
+            if is_readable_image(osp.join(folder, f)):
                 images[name].append(f'{name}/{f}')
             else:
-                unreadable.append(osp.join(root, name, f))
+                unreadable.append(osp.join(folder, f))
+        if not images[name]:
+            why = (f'none of its {len(files)} image files can be read' if files else
+                   f'no files ending in {" ".join(IMAGE_EXTENSIONS)}')
+            raise DataError(f'class folder {folder} has no images ({why}); add images or '
+                            f'move the folder out of {root}')
     return classes, images, unreadable
 
 
@@ -43,12 +64,20 @@ def split(classes, images, val_fraction: float, seed: int):
     return [rows[i] for i in order], [rows[i] for i in val_idx]
 
 
-def _write_lines(path: str, lines: List[str]) -> None:
-    """Write through a temporary file and a rename: never a cut file."""
-    tmp = f'{path}.tmp'
-    with open(tmp, 'w') as f:
-        f.writelines(lines)
-    os.replace(tmp, path)
+def _write_all(files: Dict[str, str]) -> None:
+    """Write ``{path: text}`` so that all files change or none: each goes to a staged file
+    next to it first (atomically, with plain ``open()`` permissions), then all are renamed."""
+    staged = {path: osp.join(osp.dirname(path), f'.{osp.basename(path)}.{os.getpid()}.new')
+              for path in files}
+    try:
+        for path, text in files.items():
+            atomic_write_bytes(text.encode('utf-8'), staged[path])
+        for path in files:
+            os.replace(staged[path], path)
+    finally:
+        for path in staged.values():
+            if osp.exists(path):
+                os.remove(path)
 
 
 def write_annotations(root: str, val_fraction: float = 0.2, seed: int = 0, out: str = None):
@@ -57,8 +86,8 @@ def write_annotations(root: str, val_fraction: float = 0.2, seed: int = 0, out: 
     train, val = split(classes, images, val_fraction, seed)
     out = out or root
     os.makedirs(out, exist_ok=True)
-    _write_lines(osp.join(out, 'classes.txt'), [f'{name}\n' for name in classes])
-    for name, rows in (('train.txt', train), ('val.txt', val)):
-        _write_lines(osp.join(out, name), [f'{path} {label}\n' for path, label in rows])
+    _write_all({osp.join(out, 'classes.txt'): ''.join(f'{name}\n' for name in classes),
+                **{osp.join(out, name): ''.join(f'{path} {label}\n' for path, label in rows)
+                   for name, rows in (('train.txt', train), ('val.txt', val))}})
     return dict(classes=classes, images=images, unreadable=unreadable, train=train, val=val,
                 out=out)

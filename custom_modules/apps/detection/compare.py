@@ -41,8 +41,9 @@ def _titled_panel(image, dets, name, colour):
 
 def compare_detectors(models: Sequence[Tuple[str, str]], images: Sequence[str], out_dir: str,
                       names: Optional[Sequence[str]] = None, score_thr: float = 0.3,
-                      cols: int = 0, device: str = 'cpu') -> List[str]:
-    """Write ``out_dir/<image stem>.png`` and ``.json`` per image; returns the PNG paths."""
+                      cols: int = 0, device: str = 'cpu', allow_partial: bool = False) -> List[str]:
+    """Write ``out_dir/<image stem>.png`` and ``.json`` per image; returns the PNG paths.
+    Each checkpoint must fit its model exactly unless ``allow_partial``."""
     if len(models) < 2:
         raise UserInputError('give at least two --model CONFIG CHECKPOINT pairs')
     if names and len(names) != len(models):
@@ -57,7 +58,7 @@ def compare_detectors(models: Sequence[Tuple[str, str]], images: Sequence[str], 
     pictures = {}
     bar = ProgressBar(len(models) * len(images))
     for config, checkpoint in models:
-        model = load_detector(config, checkpoint, device)
+        model = load_detector(config, checkpoint, device, allow_partial)
         classes = model.dataset_meta.get('classes', ())
         for path, image, sample, _ in predict_images(model, images):
             pictures[path] = image

@@ -19,8 +19,9 @@ def check_files(paths: Sequence[str]) -> None:
 
 def draw_proposals(config: str, checkpoint: str, images: Sequence[str], out_dir: str,
                    num_proposals: int = 20, score_thr: float = 0.3,
-                   device: str = 'cpu') -> List[str]:
-    """Write ``out_dir/<image stem>.png`` (+ ``.json``) per image; returns the PNG paths."""
+                   device: str = 'cpu', allow_partial: bool = False) -> List[str]:
+    """Write ``out_dir/<image stem>.png`` (+ ``.json``) per image; returns the PNG paths.
+    The checkpoint must fit the model exactly unless ``allow_partial``."""
     check_files([config, checkpoint, *images])
     from mmengine.utils import ProgressBar
 
@@ -30,7 +31,7 @@ def draw_proposals(config: str, checkpoint: str, images: Sequence[str], out_dir:
         predict_images,
         write_proposal_png,
     )
-    model = load_detector(config, checkpoint, device)
+    model = load_detector(config, checkpoint, device, allow_partial)
     if not getattr(model, 'with_rpn', False):
         raise UserInputError(f'{config}: {type(model).__name__} has no RPN; '
                              'proposals need a two-stage detector (e.g. Faster R-CNN)')

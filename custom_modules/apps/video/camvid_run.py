@@ -70,8 +70,9 @@ def table_rows(results, mapping):
 
 def eval_camvid(root, models, images='test', labels='test_labels', label_suffix='_L',
                 mapping_file=DEFAULT_MAPPING, batch_size=2, device=None, max_images=None,
-                out_dir='work_dirs/eval_camvid'):
-    """Evaluate each ``(config, checkpoint)`` of ``models``; write and return the table rows."""
+                out_dir='work_dirs/eval_camvid', allow_partial=False):
+    """Evaluate each ``(config, checkpoint)`` of ``models``; write and return the table rows.
+    Each checkpoint must fit its model exactly unless ``allow_partial``."""
     from ..reporting import write_table
     from .camvid_eval import CamVidMapping
     from .segmenter import BatchSegmenter
@@ -82,7 +83,8 @@ def eval_camvid(root, models, images='test', labels='test_labels', label_suffix=
     pairs = pairs[:max_images] if max_images else pairs
     results = []
     for config, checkpoint in models:
-        segmenter = BatchSegmenter(config, checkpoint, device=device)
+        segmenter = BatchSegmenter(config, checkpoint, device=device,
+                                   allow_partial=allow_partial)
         print(f'{segmenter.name}: {len(pairs)} CamVid images')
         results.append((segmenter.name, evaluate(pairs, segmenter, mapping, batch_size)))
         print()

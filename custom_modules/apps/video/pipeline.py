@@ -12,7 +12,7 @@ from custom_modules.errors import UserInputError
 
 def segment_video(input_path, out, models, opacity=0.5, batch_size=4, device=None,
                   save_frames=None, fps=30.0, max_frames=None, queue_size=16, progress=True,
-                  amp=False):
+                  amp=False, allow_partial=False):
     """Run the side-by-side pipeline; returns frames written, seconds and FPS."""
     from mmengine.utils import ProgressBar
 
@@ -24,7 +24,8 @@ def segment_video(input_path, out, models, opacity=0.5, batch_size=4, device=Non
     if batch_size < 1:
         raise UserInputError(f'--batch-size must be at least 1, got {batch_size}')
     source = open_frames(input_path, fps)
-    segmenters = [m if isinstance(m, BatchSegmenter) else BatchSegmenter(*m, device=device, amp=amp)
+    segmenters = [m if isinstance(m, BatchSegmenter) else BatchSegmenter(
+        *m, device=device, amp=amp, allow_partial=allow_partial)
                   for m in models]
     names = [s.name for s in segmenters]
     legends = {}

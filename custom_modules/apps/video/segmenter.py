@@ -13,6 +13,7 @@ from mmengine.config import Config
 from mmengine.dataset import Compose
 
 from custom_modules.errors import ConfigError, UserInputError
+from custom_modules.plugins.engine.weight_check import check_checkpoint_fits
 
 from .overlay import CITYSCAPES_CLASSES
 
@@ -38,8 +39,10 @@ class BatchSegmenter:
     """One Cityscapes model (``config`` + ``checkpoint``): ``predict(frames) -> label maps``."""
 
     def __init__(self, config, checkpoint: str, device: str = None,
-                 classes=CITYSCAPES_CLASSES, amp: bool = False):
-        """``config``: a config file or a loaded :class:`Config`."""
+                 classes=CITYSCAPES_CLASSES, amp: bool = False, allow_partial: bool = False):
+        """``config``: a config file or a loaded :class:`Config`; the checkpoint must fit
+        its model exactly unless ``allow_partial``."""
+        from mmengine.runner import load_checkpoint
         from mmseg.apis import init_model
         for path, what in ((config, 'config'), (checkpoint, 'checkpoint')):
             if isinstance(path, str) and not osp.isfile(path):
@@ -47,7 +50,9 @@ class BatchSegmenter:
         cfg = Config.fromfile(config) if isinstance(config, str) else config.copy()
         self.name = osp.splitext(osp.basename(cfg.filename or 'model'))[0]
         self.device = device or default_device()
-        self.model = init_model(cfg, checkpoint, device=self.device)
+        self.model = init_model(cfg, None, device=self.device)  # built, then checked, loaded
+        check_checkpoint_fits(self.model, checkpoint, allow_partial, cfg.filename)
+        load_checkpoint(self.model, checkpoint, map_location='cpu', logger='silent')
         heads = self.model.decode_head
         heads = heads if isinstance(heads, torch.nn.ModuleList) else [heads]
         if classes is not None and heads[-1].num_classes != len(classes):

@@ -40,6 +40,33 @@ def stratified_split(labels: Sequence[int], fraction: float, seed: int):
     return kept, held_out
 
 
+ROW_BYTES = 3 * 32 * 32  # one image: 32x32 R plane, then G, then B
+
+
+def _image_rows(path: str, data) -> np.ndarray:
+    """``data`` of a batch file as (N, 3072) uint8 rows, or a :class:`DataError` naming the
+    file and what is wrong."""
+    expected = f'CIFAR rows are {ROW_BYTES} bytes (3x32x32: R, G, B planes)'
+    try:
+        rows = np.asarray(data)
+    except ValueError:  # a list of rows of different lengths
+        lengths = [len(row) for row in data]
+        bad = next(i for i, n in enumerate(lengths) if n != ROW_BYTES)
+        raise DataError(f'CIFAR file {path}: image row {bad} is {lengths[bad]} bytes '
+                        f'long; {expected}') from None
+    if rows.ndim == 2 and rows.shape[1] != ROW_BYTES:
+        raise DataError(f'CIFAR file {path}: image rows are {rows.shape[1]} bytes long; '
+                        f'{expected}')
+    if rows.ndim != 2:
+        raise DataError(f'CIFAR file {path}: "data" has shape {rows.shape}, not '
+                        f'(N, {ROW_BYTES}); {expected}, one image per row')
+    if rows.dtype != np.uint8 and rows.size and not (
+            np.issubdtype(rows.dtype, np.integer) and 0 <= rows.min() <= rows.max() <= 255):
+        raise DataError(f'CIFAR file {path}: "data" holds {rows.dtype} values, not the '
+                        'bytes (uint8, 0-255) of CIFAR pixels')
+    return rows.astype(np.uint8, copy=False)
+
+
 def _unpickle(path: str) -> dict:
     try:
         with open(path, 'rb') as f:
@@ -133,7 +160,12 @@ class CIFARPickleDataset(BaseDataset):
             if 'data' not in entry or label_key not in entry:
                 raise DataError(f'CIFAR file {path} lacks the "data" or '
                                 f'"{label_key}" entry')
-            images.append(np.asarray(entry['data'], dtype=np.uint8).reshape(-1, 3, 32, 32))
+            rows = _image_rows(path, entry['data'])
+            if len(entry[label_key]) != len(rows):
+                raise DataError(f'CIFAR file {path} has {len(entry[label_key])} '
+                                f'"{label_key}" for {len(rows)} image rows; each image '
+                                'needs exactly one label (re-create or re-download the file)')
+            images.append(rows.reshape(-1, 3, 32, 32))
             labels.extend(int(label) for label in entry[label_key])
         images = np.concatenate(images).transpose(0, 2, 3, 1)  # N, H, W, RGB
         labels = np.asarray(labels, dtype=np.int64)
@@ -146,6 +178,10 @@ class CIFARPickleDataset(BaseDataset):
         if self.split in ('train', 'val'):
             kept, held_out = stratified_split(labels, self.val_fraction, self.split_seed)
             indices = kept if self.split == 'train' else held_out
+        if not len(indices):
+            raise DataError(f'{self.folder}: the {self.split!r} split has no images '
+                            f'(val_fraction={self.val_fraction} of {len(labels)} training '
+                            f'images in {len(classes)} classes, rounded per class)')
         # one contiguous array; data_list holds only labels and row numbers
         self._images = np.ascontiguousarray(images[indices])
         self._images.setflags(write=False)  # items are views: no transform may write

@@ -39,14 +39,17 @@ def _cannot_write(filepath: str, error: OSError) -> OutputError:
 
 
 @contextlib.contextmanager
-def atomic_path(filepath: PathLike):
-    """Yield a temporary path next to ``filepath`` (same extension); publish it on success."""
+def atomic_path(filepath: PathLike, keep_extension: bool = True):
+    """Yield a temporary path next to ``filepath``, ``.<name>.<random>.tmp`` (plus the
+    extension of ``filepath`` with ``keep_extension``, for libraries that choose the
+    format by it); publish it as ``filepath`` when the block succeeds."""
     filepath = str(filepath)
-    stem, ext = osp.splitext(osp.basename(filepath))
+    name = osp.basename(filepath)
+    suffix = '.tmp' + (osp.splitext(name)[1] if keep_extension else '')
     try:
         folder = osp.dirname(osp.abspath(filepath))
         os.makedirs(folder, exist_ok=True)
-        fd, tmp_path = tempfile.mkstemp(dir=folder, prefix=f'.{stem}.', suffix=f'.tmp{ext}')
+        fd, tmp_path = tempfile.mkstemp(dir=folder, prefix=f'.{name}.', suffix=suffix)
         os.close(fd)
     except OSError as e:
         raise _cannot_write(filepath, e) from e
@@ -68,7 +71,8 @@ def atomic_open(filepath: PathLike, mode: str = 'w', **kwargs):
     """``open(filepath, mode, **kwargs)`` whose file appears only when the block succeeds."""
     if not mode.startswith('w'):
         raise ValueError(f'atomic_open writes new files only, not mode {mode!r}')
-    with atomic_path(filepath) as tmp_path, open(tmp_path, mode, **kwargs) as f:
+    with atomic_path(filepath, keep_extension=False) as tmp_path, \
+            open(tmp_path, mode, **kwargs) as f:
         yield f
 
 

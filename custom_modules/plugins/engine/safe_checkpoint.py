@@ -57,12 +57,18 @@ def load_local_checkpoint_safely(filename, map_location=None):
     except pickle.UnpicklingError as e:
         reason = str(e).split('\n')
         detail = next((line.strip() for line in reason if 'GLOBAL' in line
-                       or 'Unsupported' in line), reason[0])
+                       or 'Unsupported global' in line), None)
+        if detail is None:  # not a refused global: the bytes are not a checkpoint
+            raise _not_a_checkpoint(filename, e) from None
         raise UnsafeCheckpointError(
             f'refusing to load checkpoint {filename}: it is not plain tensors '
             f'and data that safe loading allows ({detail}); only load '
             f'checkpoints from sources you trust') from None
-    except (EOFError, RuntimeError) as e:
-        raise DataError(
-            f'cannot read checkpoint {filename}: the file is truncated or '
-            f'corrupt ({str(e).splitlines()[0]})') from None
+    except Exception as e:  # noqa: BLE001 (any failure to parse the bytes)
+        raise _not_a_checkpoint(filename, e) from None
+
+
+def _not_a_checkpoint(filename: str, error: Exception) -> DataError:
+    first = (str(error).splitlines() or [type(error).__name__])[0]
+    return DataError(f'cannot read checkpoint {filename}: not a PyTorch checkpoint, or '
+                     f'truncated or corrupt ({type(error).__name__}: {first[:200]})')

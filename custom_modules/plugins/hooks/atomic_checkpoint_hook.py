@@ -61,7 +61,7 @@ class AtomicCheckpointHook(CheckpointHook):
                 self.file_backend.remove(path)
 
     def _save_best_checkpoint(self, runner, metrics):
-        """mmengine's, with the removal of each previous best deferred until the new one is saved."""
+        """mmengine's, the removal of the previous best deferred until the new one is saved."""
         backend, superseded = self.file_backend, []
         backend.remove = superseded.append  # shadows the method while mmengine decides
         try:

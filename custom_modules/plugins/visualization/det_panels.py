@@ -19,6 +19,7 @@ import numpy as np
 import torch
 
 from ..engine.atomic_files import atomic_open, atomic_path
+from ..engine.weight_check import check_checkpoint_fits
 
 PROPOSAL_COLOR = (0, 200, 255)   # BGR, amber
 DETECTION_COLOR = (60, 220, 60)  # BGR, green
@@ -112,14 +113,17 @@ def write_proposal_png(out_png: str, image_bgr: np.ndarray, proposals, detection
     return record
 
 
-def load_detector(config: str, checkpoint: str, device: str = 'cpu'):
-    """mmdet detector from a config and checkpoint (torch's safe loading stays on)."""
+def load_detector(config: str, checkpoint: str, device: str = 'cpu', allow_partial=False):
+    """mmdet detector from a config and checkpoint (torch's safe loading stays on); the
+    checkpoint must fit the model exactly unless ``allow_partial``."""
     from mmdet.apis import init_detector
     from mmengine.registry import DefaultScope
 
     import custom_modules  # noqa: F401  (safe checkpoint loading, registered modules)
     with DefaultScope.overwrite_default_scope('mmdet'):
-        return init_detector(config, checkpoint, device=device)
+        model = init_detector(config, checkpoint, device=device)
+    check_checkpoint_fits(model, checkpoint, allow_partial, config)
+    return model
 
 
 def predict_images(model, image_paths: Sequence[str], num_proposals: int = 0):

@@ -13,8 +13,9 @@ from mmengine.config import Config
 
 from custom_modules.errors import UserInputError
 from custom_modules.plugins.engine.atomic_local_backend import atomic_write_bytes
+from custom_modules.plugins.engine.weight_check import check_checkpoint_fits
 
-from .launch import adapt_to_device, build_runner, load_run_config
+from .launch import adapt_to_device, build_runner, drop_schedulers_after_the_run, load_run_config
 
 # visualization hook types and how each one is told to draw into a folder
 _SHOW_KEYS = {'VisualizationHook': dict(enable=True),       # mmpretrain
@@ -26,8 +27,16 @@ def build_train_cfg(config: str, work_dir: Optional[str] = None, cfg_options: di
                     launcher: str = 'none', resume: Optional[str] = None, amp: bool = False,
                     auto_scale_lr: bool = False, no_validate: bool = False,
                     local_rank: int = 0) -> Config:
-    """The training config; ``resume``: a checkpoint, or ``'auto'`` for the work dir's last."""
+    """The training config; ``resume``: a checkpoint, or ``'auto'`` for the work dir's last.
+
+    Every run is made preemptible (SIGTERM: checkpoint after the iteration, exit 143) by
+    two small edits, :func:`~custom_modules.plugins.engine.preemption.enable_preemption`:
+    a ``PreemptionHook`` unless the config has one, and a plain epoch loop swapped for
+    ``ResumableEpochBasedTrainLoop`` (other loop types are left alone)."""
+    from custom_modules.plugins.engine.preemption import enable_preemption
     cfg = load_run_config(config, cfg_options, launcher, work_dir, local_rank)
+    enable_preemption(cfg)
+    drop_schedulers_after_the_run(cfg)
     if amp:
         cfg.optim_wrapper.type = 'AmpOptimWrapper'
         cfg.optim_wrapper.setdefault('loss_scale', 'dynamic')
@@ -73,15 +82,24 @@ def build_test_cfg(config: str, checkpoint: str, work_dir: Optional[str] = None,
 
 
 def run_train(cfg: Config) -> None:
-    """Build the Runner of ``cfg`` and train."""
-    build_runner(cfg).train()
+    """Build the Runner of ``cfg`` and train; a ``load_from`` (not a resume) loads as in
+    mmengine, non-strictly, with a one-line summary of what matched."""
+    runner = build_runner(cfg)
+    if cfg.get('load_from') and not cfg.get('resume'):
+        check_checkpoint_fits(runner.model, cfg.load_from, allow_partial=True)
+    runner.train()
 
 
 def run_test(cfg: Config, out: Optional[str] = None, pred_csv: Optional[str] = None,
-             metrics_out: Optional[str] = None) -> dict:
+             metrics_out: Optional[str] = None, allow_partial: bool = False) -> dict:
     """Test with the Runner of ``cfg``; ``out``: pickle of the raw predictions, ``pred_csv``:
-    classification rows, ``metrics_out``: JSON of the returned metrics. Returns the metrics."""
+    classification rows, ``metrics_out``: JSON of the returned metrics. Returns the metrics.
+    The checkpoint must fit the model exactly unless ``allow_partial``."""
+    if out and not out.endswith(('.pkl', '.pickle')):
+        raise UserInputError(f'--out {out}: the raw predictions are a pickle; '
+                             'give a file name ending in .pkl')
     runner = build_runner(cfg)
+    check_checkpoint_fits(runner.model, cfg.load_from, allow_partial, cfg.filename)
     if out:
         from mmengine.evaluator import DumpResults
         runner.test_evaluator.metrics.append(DumpResults(out_file_path=out))

@@ -168,3 +168,25 @@ def test_split_without_images(tmp_path):
     config = tiny_cifar10_config(tmp_path / 'cfg.py', tmp_path / 'data')
     result = run_script('tools/train.py', config, '--work-dir', str(tmp_path / 'w'))
     _assert_one_line_error(result, "the 'val' split has no images", 'val_fraction=0.1')
+
+
+def test_disk_that_fills_while_a_checkpoint_is_written(tmp_path, data_root, monkeypatch):
+    import errno
+
+    from custom_modules.plugins.engine import atomic_files
+    real_fsync = atomic_files.os.fsync
+
+    def full_for_epoch_2(fd):
+        if osp.basename(os.readlink(f'/proc/self/fd/{fd}')).startswith('.epoch_2.pth.'):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(fd)
+
+    monkeypatch.setattr(atomic_files.os, 'fsync', full_for_epoch_2)
+    config = tiny_cifar10_config(tmp_path / 'cfg.py', data_root, max_epochs=2)
+    work = tmp_path / 'w'
+    result = run_script('tools/train.py', config, '--work-dir', str(work))
+    _assert_one_line_error(result, f'cannot write {work / "epoch_2.pth"}', 'No space left')
+    from mmengine.runner.checkpoint import _load_checkpoint
+    assert (work / 'last_checkpoint').read_text() == str(work / 'epoch_1.pth')
+    assert _load_checkpoint(str(work / 'epoch_1.pth'))['meta']['epoch'] == 1
+    assert not [name for name in os.listdir(work) if name.endswith('.tmp')]

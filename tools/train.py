@@ -14,7 +14,12 @@ def parse_args(argv=None):
                         help='resume from this checkpoint, or from the latest '
                         'one in the work dir if no path is given')
     parser.add_argument('--amp', action='store_true',
-                        help='automatic mixed precision (needs a GPU)')
+                        help='automatic mixed precision: bfloat16 where supported (CPUs, '
+                        'recent GPUs), else float16 with dynamic loss scaling')
+    parser.add_argument('--channels-last', action='store_true',
+                        help='model and batches in the channels-last memory format')
+    parser.add_argument('--compile', action='store_true',
+                        help='torch.compile the model (mmengine\'s compile setting)')
     parser.add_argument('--auto-scale-lr', action='store_true',
                         help='scale the lr by the actual total batch size')
     parser.add_argument('--no-validate', action='store_true',
@@ -27,7 +32,8 @@ def main(argv=None):
     with user_errors(args.debug, args.config):
         run_train(build_train_cfg(
             args.config, args.work_dir, args.cfg_options, args.launcher, args.resume,
-            args.amp, args.auto_scale_lr, args.no_validate, args.local_rank))
+            args.amp, args.auto_scale_lr, args.no_validate, args.local_rank,
+            channels_last=args.channels_last, compile=args.compile))
 
 
 if __name__ == '__main__':

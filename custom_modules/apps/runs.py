@@ -15,6 +15,7 @@ from custom_modules.errors import UserInputError
 from custom_modules.plugins.engine.atomic_local_backend import atomic_write_bytes
 from custom_modules.plugins.engine.weight_check import check_checkpoint_fits
 
+from .fast_options import apply_fast_options
 from .launch import adapt_to_device, build_runner, drop_schedulers_after_the_run, load_run_config
 
 # visualization hook types and how each one is told to draw into a folder
@@ -26,8 +27,10 @@ _SHOW_KEYS = {'VisualizationHook': dict(enable=True),       # mmpretrain
 def build_train_cfg(config: str, work_dir: Optional[str] = None, cfg_options: dict = None,
                     launcher: str = 'none', resume: Optional[str] = None, amp: bool = False,
                     auto_scale_lr: bool = False, no_validate: bool = False,
-                    local_rank: int = 0) -> Config:
-    """The training config; ``resume``: a checkpoint, or ``'auto'`` for the work dir's last.
+                    local_rank: int = 0, channels_last: bool = False,
+                    compile: bool = False) -> Config:
+    """The training config; ``resume``: a checkpoint, or ``'auto'`` for the work dir's last;
+    ``amp``, ``channels_last``, ``compile``: :func:`~.fast_options.apply_fast_options`.
 
     Every run is made preemptible (SIGTERM: checkpoint after the iteration, exit 143) by
     two small edits, :func:`~custom_modules.plugins.engine.preemption.enable_preemption`:
@@ -37,9 +40,7 @@ def build_train_cfg(config: str, work_dir: Optional[str] = None, cfg_options: di
     cfg = load_run_config(config, cfg_options, launcher, work_dir, local_rank)
     enable_preemption(cfg)
     drop_schedulers_after_the_run(cfg)
-    if amp:
-        cfg.optim_wrapper.type = 'AmpOptimWrapper'
-        cfg.optim_wrapper.setdefault('loss_scale', 'dynamic')
+    apply_fast_options(cfg, amp, channels_last, compile)
     if auto_scale_lr:
         cfg.auto_scale_lr = dict(cfg.get('auto_scale_lr') or {}, enable=True)
     if no_validate:

@@ -9,7 +9,8 @@ from typing import Optional, Sequence
 
 from custom_modules.errors import UserInputError
 
-from ..launch import REPO_ROOT, build_runner, load_config
+from ..launch import build_runner, load_config
+from ..ray_cluster import ray_session
 from ..reporting import write_table
 from ..runs import write_json
 from .history import exploits, member_histories, plot_members
@@ -64,17 +65,10 @@ def _tune(setup: dict, space: dict, name: str, max_epochs: int, num_samples: int
           quantile_fraction: float, synch: bool, keep_checkpoints: int,
           address: Optional[str], num_cpus: Optional[int]):
     """Run the population with Ray Tune; the best member's Tune result."""
-    os.environ.setdefault('RAY_USAGE_STATS_ENABLED', '0')  # no network calls
-    import ray
-    from ray import tune
-    from ray.tune.schedulers import PopulationBasedTraining
+    with ray_session(address, num_cpus, {'RAY_CHDIR_TO_TRIAL_DIR': '0'}) as ray:
+        from ray import tune
+        from ray.tune.schedulers import PopulationBasedTraining
 
-    runtime_env = {'env_vars': {'PYTHONPATH': REPO_ROOT, 'RAY_CHDIR_TO_TRIAL_DIR': '0'}}
-    if address:
-        ray.init(address=address, runtime_env=runtime_env)
-    else:
-        ray.init(num_cpus=num_cpus, include_dashboard=False, runtime_env=runtime_env)
-    try:
         gpus = ray.cluster_resources().get('GPU', 0)
         resources = {'cpu': 1, 'gpu': 1} if gpus else {'cpu': 1}
         print(f'PBT: {num_samples} members of {name}, one per '
@@ -101,8 +95,6 @@ def _tune(setup: dict, space: dict, name: str, max_epochs: int, num_samples: int
         if errors:
             raise RuntimeError(f'{len(errors)} PBT member(s) failed; first error: {errors[0]}')
         return results.get_best_result(metric=METRIC, mode='max', scope='last')
-    finally:
-        ray.shutdown()
 
 
 def run_search(config: str, cfg_options: Optional[dict] = None, num_samples: int = 8,

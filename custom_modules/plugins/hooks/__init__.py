@@ -2,10 +2,11 @@
 mmdet's."""
 from .atomic_checkpoint_hook import AtomicCheckpointHook
 from .backbone_unfreeze_hook import BackboneUnfreezeHook
+from .channels_last_hook import ChannelsLastHook
 from .config_optim_on_resume_hook import ConfigOptimOnResumeHook
 from .epoch_seed_hook import EpochSeedHook
 from .num_classes_check_hook import NumClassesCheckHook
 from .proposal_vis_hook import ProposalVisHook
 
-__all__ = ['AtomicCheckpointHook', 'BackboneUnfreezeHook', 'ConfigOptimOnResumeHook',
-           'EpochSeedHook', 'NumClassesCheckHook', 'ProposalVisHook']
+__all__ = ['AtomicCheckpointHook', 'BackboneUnfreezeHook', 'ChannelsLastHook',
+           'ConfigOptimOnResumeHook', 'EpochSeedHook', 'NumClassesCheckHook', 'ProposalVisHook']

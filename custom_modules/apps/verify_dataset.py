@@ -14,33 +14,16 @@ import sys
 from importlib import import_module
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from mmengine.fileio import get_local_path
 from mmengine.registry import DefaultScope
 from mmengine.utils import ProgressBar
-from PIL import Image, UnidentifiedImageError
 
 from custom_modules.errors import ConfigError, DataError
+from custom_modules.plugins.datasets.image_files import read_image
 
 from .launch import load_config
 
 PHASES = ('train', 'val', 'test')
 PROGRESS_FROM = 200  # files; fewer are read in a moment
-
-
-def read_image(path: str) -> Tuple[Optional[str], Optional[Tuple[int, int]]]:
-    """``(None, (width, height))`` if ``path`` decodes completely, else ``(reason, None)``."""
-    try:
-        with get_local_path(path) as local, Image.open(local) as image:
-            image.load()
-            return None, image.size
-    except FileNotFoundError:
-        return 'missing', None
-    except PermissionError:
-        return 'no permission to read it', None
-    except UnidentifiedImageError:
-        return 'not an image (PIL does not recognise its format)', None
-    except Exception as e:  # truncated or corrupt pixel data
-        return f'cannot be decoded: {e}', None
 
 
 def _without_pipelines(dataset_cfg) -> dict:

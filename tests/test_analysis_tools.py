@@ -50,7 +50,8 @@ def test_browse_dataset_writes_pictures(tmp_path):
     assert run_cli('tools/data/folder_to_ann.py', tmp_path / 'data') == 0
     data = tmp_path / 'data'
     folder = dict(data_root=str(data), classes=f'{data}/classes.txt')
-    config = write_config(tmp_path / 'cfg.py', f'{REPO}/configs/custom/resnet18_1xb32_folder.py',
+    config = write_config(tmp_path / 'cfg.py',
+                          f'{REPO}/configs/custom/resnet18_1xb32-aug-adam-50e_folder.py',
                           train_dataloader=dict(dataset=folder))
     out = tmp_path / 'browse'
     assert run_cli(f'{TOOLS}/browse_dataset.py', config, '--output-dir', out, '--not-show',

@@ -157,7 +157,8 @@ def test_one_epoch_run_of_a_cifar100_config(tmp_path):
         'train_dataloader.dataset.check_md5=False', 'val_dataloader.dataset.check_md5=False',
         'train_dataloader.dataset.val_fraction=0.5', 'val_dataloader.dataset.val_fraction=0.5',
         'train_dataloader.num_workers=0', 'val_dataloader.num_workers=0',
-        'train_dataloader.persistent_workers=False', 'val_dataloader.persistent_workers=False')
+        'train_dataloader.persistent_workers=False', 'val_dataloader.persistent_workers=False',
+        'train_dataloader.dataset.indices=4', 'val_dataloader.dataset.indices=4')
     assert result.returncode == 0, result.stderr[-3000:]
     assert '1 parameter scheduler(s) start after epoch 1' in result.stdout
     assert (tmp_path / 'w' / 'epoch_1.pth').is_file()

@@ -1,6 +1,7 @@
-"""CIFARPickleDataset: official layout, fine/coarse labels, stratified val split, md5 check."""
+"""CIFARPickleDataset: official layout, fine/coarse labels, val split modes, md5 check."""
 import numpy as np
 import pytest
+import torch
 
 import custom_modules  # noqa: F401
 from custom_modules.errors import DataError
@@ -30,6 +31,45 @@ def test_fine_split_is_stratified_disjoint_and_complete(cifar100_root):
     assert image.shape == (32, 32, 3) and image.dtype == np.uint8
     test = CIFARPickleDataset(split='test', **kwargs)
     assert len(test) == 100
+
+
+def _images(ds):
+    return np.stack([ds.get_data_info(i)['img'] for i in range(len(ds))])
+
+
+def _official_positions(ds, trainval):
+    """Position of each of ``ds``'s images in the official training order."""
+    rows = {image.tobytes(): i for i, image in enumerate(_images(trainval))}
+    assert len(rows) == len(trainval)  # synthetic images are distinct
+    return [rows[image.tobytes()] for image in _images(ds)]
+
+
+def test_last_mode_holds_out_the_last_images_of_the_official_order(cifar100_root):
+    kwargs = dict(data_root=cifar100_root, check_md5=False, split_mode='last',
+                  val_fraction=0.13, split_seed=5)
+    trainval = CIFARPickleDataset(split='trainval', **kwargs)
+    train, val = (CIFARPickleDataset(split=s, **kwargs) for s in ('train', 'val'))
+    assert _official_positions(train, trainval) == list(range(870))
+    assert _official_positions(val, trainval) == list(range(870, 1000))  # round(0.13 * 1000)
+    assert _labels(val) == _labels(trainval)[870:]
+
+
+def test_random_split_mode_equals_torch_random_split(cifar100_root):
+    kwargs = dict(data_root=cifar100_root, check_md5=False, split_mode='random_split',
+                  val_fraction=0.2, split_seed=1234)
+    trainval = CIFARPickleDataset(split='trainval', **kwargs)
+    train, val = (CIFARPickleDataset(split=s, **kwargs) for s in ('train', 'val'))
+    expected_train, expected_val = torch.utils.data.random_split(
+        range(1000), [800, 200], generator=torch.Generator().manual_seed(1234))
+    assert _official_positions(train, trainval) == list(expected_train)
+    assert _official_positions(val, trainval) == list(expected_val)
+    other_seed = CIFARPickleDataset(split='val', **dict(kwargs, split_seed=4321))
+    assert _official_positions(other_seed, trainval) != list(expected_val)
+
+
+def test_unknown_split_mode_is_rejected(cifar100_root):
+    with pytest.raises(DataError, match="split_mode must be one of .*'last'.*got 'first'"):
+        CIFARPickleDataset(cifar100_root, split='val', split_mode='first', check_md5=False)
 
 
 def test_coarse_labels(cifar100_root):

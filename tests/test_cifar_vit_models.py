@@ -1,35 +1,73 @@
-"""The three equal-size CIFAR-100 models of configs/cifar100_vit/: parameter counts and shapes.
+"""The equal-size CIFAR-100 models of configs/cifar100_vit/ (report 001-C): parameter counts,
+shapes, initialisation, weight decay groups, the constant schedule and the data pipelines.
 
 Parameter counts (100 classes), decomposed:
-- ResNeXt-29 32x4d: backbone 4,765,504 (3x3 stem 64 + 9 bottlenecks, grouped 3x3
-  convs 128/256/512 wide, outputs 256/512/1024, projection shortcuts in the first
-  block of each stage, BN everywhere) + Linear 1024->100 (102,500) = 4,868,004.
-- ViT-13: 11 layers x 444,864 (qkv 192x576+576, proj 192x192+192, MLP
-  192x768+768 + 768x192+192, 2 LayerNorms 768) = 4,893,504, + patch embedding
-  3x2x2x192+192 = 2,496, + final LayerNorm 384, + head 192x100+100 = 19,300:
-  4,915,684. The sin-cos position embedding is a fixed buffer, no class token.
-- ViT-6: 4 layers x 1,183,872 = 4,735,488, + patch embedding 4,992, + class token
-  384, + learned position embedding 257x384 = 98,688, + final LayerNorm 768,
-  + head 384x100+100 = 38,500: 4,878,820.
+- ResNeXt-29 32x4d: stem 3x3x3x64 = 1,728 + BN 128; stage 1: 63,488 + 2 x 71,168;
+  stage 2: 349,184 + 2 x 282,624; stage 3: 1,390,592 + 2 x 1,126,400 (grouped 3x3 convs
+  128/256/512 wide, outputs 256/512/1024, projection shortcuts in the first block of each
+  stage, BN everywhere) + Linear 1024->100 (102,500) = 4,868,004.
+- ViT block of width D, MLP M: qkv D x 3D + 3D, proj D x D + D, MLP D x M + M + M x D + D,
+  2 LayerNorms 4D = 4D^2 + 2DM + 9D + M.
+- ViT-13 (D 192, M 768, 11 blocks of 444,864 = 4,893,504), + patch embedding
+  3x2x2x192+192 = 2,496, + class token 192, + learned position embedding 257x192 =
+  49,344, + final LayerNorm 384, + head 192x100+100 = 19,300: 4,965,220.
+- ViT-13 sin-cos/GAP variant: the same without class token and learned position embedding
+  (fixed sin-cos buffer): 4,965,220 - 192 - 49,344 = 4,915,684.
+- ViT-6 (D 384, M 768): 4 blocks x 1,183,872 = 4,735,488, + patch embedding 4,992, + class
+  token 384, + position embedding 257x384 = 98,688, + final LayerNorm 768, + head
+  384x100+100 = 38,500: 4,878,820.
 """
 import glob
+import math
 import os.path as osp
 
+import numpy as np
 import pytest
 import torch
 from mmengine.config import Config
+from mmengine.optim import build_optim_wrapper
 from mmpretrain.models.utils import build_2d_sincos_position_embedding
-from mmpretrain.registry import MODELS
+from mmpretrain.registry import DATASETS, MODELS
 
 import custom_modules  # noqa: F401
 from tests.helpers.configs import REPO
+from tests.helpers.schedules import lr_per_epoch
+
+
+def _vit_params(dims, mlp, layers, cls_and_pos=True, classes=100):
+    block = 4 * dims ** 2 + 2 * dims * mlp + 9 * dims + mlp
+    extra = dims + 257 * dims if cls_and_pos else 0
+    return layers * block + (3 * 2 * 2 * dims + dims) + extra + 2 * dims + dims * classes + classes
+
+
+def _resnext29_params(classes=100):
+    def bottleneck(inp, width, out, project):
+        convs = inp * width + width * (width // 32) * 9 + width * out
+        norms = 2 * (width + width + out)
+        shortcut = inp * out + 2 * out if project else 0
+        return convs + norms + shortcut
+    total = 3 * 3 * 3 * 64 + 2 * 64
+    inp = 64
+    for width, out in ((128, 256), (256, 512), (512, 1024)):
+        total += bottleneck(inp, width, out, True) + 2 * bottleneck(out, width, out, False)
+        inp = out
+    return total + 1024 * classes + classes
+
 
 EXPECTED = {  # config name prefix -> (parameters, backbone output shape at batch 2)
-    'resnext29-32x4d': (4_868_004, (2, 1024, 8, 8)),
-    'vit-13': (4_915_684, (2, 192)),
-    'vit-6': (4_878_820, (2, 384)),
+    'resnext29-32x4d': (_resnext29_params(), (2, 1024, 8, 8)),
+    'vit-13': (_vit_params(192, 768, 11), (2, 192)),
+    'vit-13-sincos-gap': (_vit_params(192, 768, 11, cls_and_pos=False), (2, 192)),
+    'vit-6': (_vit_params(384, 768, 4), (2, 384)),
 }
-CONFIGS = sorted(glob.glob(osp.join(REPO, 'configs/cifar100_vit/*.py')))
+VIT_DIR = osp.join(REPO, 'configs/cifar100_vit')
+CONFIGS = sorted(glob.glob(osp.join(VIT_DIR, '*.py')))
+FAITHFUL = {'resnext29-32x4d': 'resnext29-32x4d_1xb384-deit-pbt-200e_cifar100.py',
+            'vit-13': 'vit-13_p2-d192-l11_1xb384-deit-pbt-200e_cifar100.py',
+            'vit-6': 'vit-6_p2-d384-l4_1xb384-deit-pbt-200e_cifar100.py'}
+MODERN = {'resnext29-32x4d': 'resnext29-32x4d_1xb128-deit-cos-200e_cifar100.py',
+          'vit-13-sincos-gap': 'vit-13-sincos-gap_p2-d192-l11_1xb128-deit-cos-200e_cifar100.py',
+          'vit-6': 'vit-6_p2-d384-l4_1xb128-deit-cos-200e_cifar100.py'}
 
 
 def _expected(path):
@@ -37,19 +75,22 @@ def _expected(path):
     return next(v for k, v in EXPECTED.items() if name.startswith(k + '_'))
 
 
-def test_every_model_has_a_config():
-    names = [osp.basename(p) for p in CONFIGS]
-    for prefix in EXPECTED:
-        assert any(n.startswith(prefix + '_') for n in names), prefix
+def test_derived_counts():
+    assert EXPECTED['resnext29-32x4d'][0] == 4_868_004
+    assert EXPECTED['vit-13'][0] == 4_965_220 and EXPECTED['vit-13-sincos-gap'][0] == 4_915_684
+    assert EXPECTED['vit-6'][0] == 4_878_820
+
+
+def test_every_model_has_a_faithful_config_and_a_modern_variant():
+    names = {osp.basename(p) for p in CONFIGS}
+    assert names == set(FAITHFUL.values()) | set(MODERN.values())
 
 
 @pytest.mark.parametrize('config', CONFIGS, ids=osp.basename)
 def test_parameter_count_and_shapes(config):
     params, feature_shape = _expected(config)
-    model = MODELS.build(Config.fromfile(config).model)
-    model.init_weights()
+    model = MODELS.build(Config.fromfile(config).model)  # init: tested below
     count = sum(p.numel() for p in model.parameters())
-    assert abs(count - params) <= 0.01 * params, count
     assert count == params  # the exact layout documented above
     model.eval()
     images = torch.randn(2, 3, 32, 32)
@@ -58,6 +99,96 @@ def test_parameter_count_and_shapes(config):
         logits = model(images, mode='tensor')
     assert tuple(features[-1].shape) == feature_shape
     assert tuple(logits.shape) == (2, 100) and torch.isfinite(logits).all()
+
+
+def _faithful(key):
+    return Config.fromfile(osp.join(VIT_DIR, FAITHFUL[key]))
+
+
+@pytest.mark.parametrize('key', ['vit-13', 'vit-6'])
+def test_faithful_vit_layout_and_init(key):
+    model = MODELS.build(_faithful(key).model)
+    model.init_weights()
+    backbone = model.backbone
+    dims = backbone.embed_dims
+    assert backbone.cls_token.shape == (1, 1, dims) and backbone.pos_embed.shape == (1, 257, dims)
+    assert backbone.out_type == 'cls_token' and backbone.final_norm
+    assert backbone.ln1.eps == 1e-6 and backbone.layers[0].attn.qkv.bias is not None
+    rates = [layer.attn.out_drop.drop_prob for layer in backbone.layers]  # DropPath
+    assert rates[0] == 0 and rates[-1] == pytest.approx(0.1)
+    assert np.allclose(np.diff(rates), rates[1] - rates[0])  # linear over the blocks
+    assert abs(backbone.pos_embed.std().item() - 0.02) < 0.002
+    head = model.head.layers.head.weight
+    assert abs(head.std().item() - 0.02) < 0.003  # trunc-normal 0.02 (timm >= 0.6), not zeros
+    qkv = backbone.layers[0].attn.qkv
+    assert abs(qkv.weight.std().item() - 0.02) < 0.002 and (qkv.bias == 0).all()
+    conv = backbone.patch_embed.projection  # PyTorch default: |w| <= 1/sqrt(fan_in)
+    assert conv.weight.abs().max() <= 1 / math.sqrt(3 * 2 * 2) + 1e-6
+
+
+def test_faithful_resnext_init():
+    model = MODELS.build(_faithful('resnext29-32x4d').model)
+    model.init_weights()
+    backbone = model.backbone
+    bound = 1 / math.sqrt(27)  # PyTorch default for the stem: uniform(+-1/sqrt(fan_in))
+    assert backbone.conv1.weight.abs().max() <= bound and backbone.conv1.weight.std() > bound / 3
+    grouped = backbone.layer2[1].conv2.weight  # Kaiming normal, fan_out = 256 x 9
+    assert abs(grouped.std().item() - math.sqrt(2 / (256 * 9))) < 0.003
+    assert all((block.norm3.weight == 0).all() and (block.norm1.weight == 1).all()
+               for layer in (backbone.layer1, backbone.layer2, backbone.layer3)
+               for block in layer)
+    assert model.head.fc.weight.abs().max() <= 1 / math.sqrt(1024)  # PyTorch default
+    rates = [block.drop_path.drop_prob if hasattr(block.drop_path, 'drop_prob') else 0.0
+             for layer in (backbone.layer1, backbone.layer2, backbone.layer3) for block in layer]
+    assert rates[0] == 0 and rates[-1] == pytest.approx(0.1) and len(rates) == 9
+
+
+@pytest.mark.parametrize('key', ['vit-13', 'resnext29-32x4d'])
+def test_weight_decay_spares_1d_tensors_and_biases_only(key):
+    cfg = _faithful(key)
+    model = MODELS.build(cfg.model)
+    wrapper = build_optim_wrapper(model, cfg.optim_wrapper)
+    decay = {id(p): g['weight_decay'] for g in wrapper.optimizer.param_groups
+             for p in g['params']}
+    for name, param in model.named_parameters():
+        expected = 0.0 if param.ndim <= 1 or name.endswith('.bias') else 1e-3
+        assert decay[id(param)] == expected, name
+    if key == 'vit-13':  # position embedding and class token are decayed
+        assert decay[id(model.backbone.pos_embed)] == decay[id(model.backbone.cls_token)] == 1e-3
+    group = wrapper.optimizer.param_groups[0]
+    assert type(wrapper.optimizer).__name__ == 'AdamW' and group['betas'] == (0.9, 0.999)
+    assert group['eps'] == 1e-8 and group['lr'] == 1e-3
+
+
+@pytest.mark.parametrize('key', sorted(FAITHFUL))
+def test_faithful_recipe(key):
+    cfg = _faithful(key)
+    assert not cfg.get('param_scheduler')  # constant lr
+    assert lr_per_epoch(cfg, iters_per_epoch=118) == [1e-3] * 200  # ceil(45,000 / 384)
+    assert cfg.train_cfg.max_epochs == 200 and cfg.train_cfg.val_interval == 1
+    assert cfg.default_hooks.checkpoint.save_best is None  # epoch 200 is the reported model
+    loader = cfg.train_dataloader
+    assert loader.batch_size == 384
+    assert loader.sampler == dict(type='RepeatAugSampler', num_repeats=3, shuffle=True)
+    dataset = loader.dataset
+    assert (dataset.split_mode, dataset.split_seed, dataset.val_fraction) == (
+        'random_split', 19260817, 0.1)
+    assert [t.type for t in dataset.pipeline] == [
+        'KeepAspectRandomResizedCrop', 'RandomFlip', 'NumpyToPIL',
+        'torchvision/TrivialAugmentWide', 'PILToNumpy', 'TorchvisionRandomErasing',
+        'PackInputs']
+    crop, erase = dataset.pipeline[0], dataset.pipeline[5]
+    assert tuple(crop.crop_ratio_range) == (0.25, 1.0) and crop.interpolation == 'bilinear'
+    assert erase.erase_prob == 0.25 and erase.fill_color == 127.5
+    assert cfg.data_preprocessor.mean == cfg.data_preprocessor.std == [127.5] * 3
+    assert cfg.model.backbone.drop_path_rate == 0.1
+    assert cfg.model.head.loss == dict(type='LabelSmoothLoss', label_smooth_val=0.1,
+                                       mode='original')
+    assert cfg.model.train_cfg.augments == [dict(type='BatchMixup', alpha=0.8),
+                                            dict(type='CutMix', alpha=1.0)]
+    assert dict(type='ConfigOptimOnResumeHook') in cfg.custom_hooks
+    assert set(cfg.pbt_search) == {'min_crop_area', 'erase_prob', 'drop_path_rate', 'lr',
+                                   'weight_decay', 'batch_size'}
 
 
 def test_sincos_vit_position_embedding_is_fixed():
@@ -81,19 +212,22 @@ def test_cifar_resnext_keeps_resolution_in_the_stem():
     assert shapes == [(1, 256, 32, 32), (1, 512, 16, 16), (1, 1024, 8, 8)]
 
 
-def test_deit_pipeline_runs_on_cifar_items(tmp_path):
-    """RandomResizedCrop, flip, TrivialAugment (PIL round trip) and an always-on
-    RandomErasing on the dataset's read-only uint8 RGB images."""
-    from mmpretrain.registry import DATASETS
-
+@pytest.mark.parametrize('base', ['cifar100_deit_bs128.py', 'cifar100_deit-keepaspect_bs384.py'])
+def test_deit_pipelines_run_on_cifar_items(tmp_path, base):
+    """The crop, flip, TrivialAugment (PIL round trip) and an always-on erasing on the
+    dataset's read-only uint8 RGB images."""
     from tests.helpers.cifar_data import make_cifar100
     make_cifar100(tmp_path, per_class_train=2)
-    cfg = Config.fromfile(osp.join(REPO, 'configs/_base_/datasets/cifar100_deit_bs128.py'))
+    cfg = Config.fromfile(osp.join(REPO, 'configs/_base_/datasets', base))
     dataset_cfg = cfg.train_dataloader.dataset
     dataset_cfg.update(data_root=str(tmp_path), check_md5=False, val_fraction=0.5)
-    next(t for t in dataset_cfg.pipeline if t.type == 'RandomErasing').erase_prob = 1.0
+    next(t for t in dataset_cfg.pipeline if 'RandomErasing' in t.type).erase_prob = 1.0
     dataset = DATASETS.build(dataset_cfg)
     assert len(dataset) == 100
     item = dataset[0]
-    assert item['inputs'].shape == (3, 32, 32) and item['inputs'].dtype == torch.uint8
+    assert item['inputs'].shape == (3, 32, 32)
     assert item['data_samples'].gt_label.item() == dataset.get_data_info(0)['gt_label']
+    if 'keepaspect' in base:  # erased with 127.5 (0 after normalisation): float images
+        assert item['inputs'].dtype == torch.float32 and (item['inputs'] == 127.5).any()
+    else:
+        assert item['inputs'].dtype == torch.uint8

@@ -10,7 +10,8 @@ from tests.helpers.configs import REPO
 CONFIGS = sorted(p for p in glob.glob(osp.join(REPO, 'configs', '**', '*.py'), recursive=True)
                  if '_base_' not in osp.relpath(p, REPO).split(osp.sep))
 # hooks that only the runtime bases (det/cls/seg runtime) name
-RUNTIME_HOOKS = {'EpochSeedHook', 'NumClassesCheckHook', 'AtomicCheckpointHook'}
+RUNTIME_HOOKS = {'EpochSeedHook', 'NumClassesCheckHook', 'AtomicCheckpointHook', 'ValLossHook',
+                 'EpochTrainStatsHook'}
 
 
 def _tree(path):

@@ -1,6 +1,9 @@
-"""tools/data/folder_to_ann.py: classes.txt, seeded 80/20 split, counts, unreadable images
-refused, nested folders included, empty classes refused, files replaced together."""
+"""tools/data/folder_to_ann.py: classes.txt, the global-shuffle 80/20 split (report 003) and
+the per-class one, counts, unreadable images refused, nested folders included, empty classes
+refused, files replaced together."""
+import collections
 import os
+import random
 import stat
 
 import pytest
@@ -14,9 +17,29 @@ def _rows(path):
     return [line.rsplit(' ', 1) for line in path.read_text().splitlines()]
 
 
-def test_annotations_split_and_refusal(tmp_path, capsys):
+def test_global_shuffle_split_is_the_report_scripts(tmp_path, capsys):
+    """All rows (class by class, sorted) shuffled once by Python's random with the seed;
+    train = the first int(0.8 N), val = the last rows, whatever their classes."""
+    classes = ('ant', 'bee', 'cow', 'elk')
+    root, _ = make_class_folders(tmp_path / 'animals', classes=classes, per_class=6,
+                                 corrupt=False)
+    rows = [[f'{name}/{name}_{k}.jpg', str(label)] for label, name in enumerate(classes)
+            for k in sorted(range(6), key=str)]
+    for seed in (5, 0):
+        assert run_cli('tools/data/folder_to_ann.py', root, '--seed', seed) == 0
+        assert '19 train / 5 val images (shuffle split)' in capsys.readouterr().out
+        expected = list(rows)
+        random.Random(seed).shuffle(expected)
+        train, val = _rows(root / 'train.txt'), _rows(root / 'val.txt')
+        assert train == expected[:19] and val == expected[19:]  # int(0.8 * 24) = 19
+    # seed 0 puts three 'cow' and no 'elk' into val: a per-class split would hold out 1 each
+    assert collections.Counter(label for _, label in val) == {'2': 3, '1': 1, '0': 1}
+    assert val[0] == ['cow/cow_4.jpg', '2']
+
+
+def test_per_class_split_and_refusal(tmp_path, capsys):
     root, bad = make_class_folders(tmp_path / 'animals', classes=('cat', 'dog', 'fox'), per_class=5)
-    assert run_cli('tools/data/folder_to_ann.py', root) == 0
+    assert run_cli('tools/data/folder_to_ann.py', root, '--split', 'per-class') == 0
     result = capsys.readouterr()
     assert (root / 'classes.txt').read_text().split() == ['cat', 'dog', 'fox']
     train, val = _rows(root / 'train.txt'), _rows(root / 'val.txt')
@@ -28,10 +51,23 @@ def test_annotations_split_and_refusal(tmp_path, capsys):
     assert 'refused 1 unreadable image(s)' in result.err and str(bad) in result.err
     assert 'cat: 5 images' in result.out and 'dog: 5 images' in result.out
 
-    assert run_cli('tools/data/folder_to_ann.py', root, '--seed', '0') == 0
+    split = ('--split', 'per-class')
+    assert run_cli('tools/data/folder_to_ann.py', root, *split, '--seed', '0') == 0
     assert _rows(root / 'train.txt') == train  # seeded
-    assert run_cli('tools/data/folder_to_ann.py', root, '--seed', '1') == 0
+    assert run_cli('tools/data/folder_to_ann.py', root, *split, '--seed', '1') == 0
     assert _rows(root / 'train.txt') != train
+
+
+@pytest.mark.parametrize('args,message', [
+    (('--val-fraction', '1'), 'val_fraction must be in [0, 1), got 1.0'),
+    (('--val-fraction', '-0.1'), 'val_fraction must be in [0, 1), got -0.1'),
+])
+def test_bad_fraction_is_a_user_error(tmp_path, capsys, args, message):
+    root, _ = make_class_folders(tmp_path / 'animals', classes=('cat', 'dog'), per_class=2,
+                                 corrupt=False)
+    assert run_cli('tools/data/folder_to_ann.py', root, *args) == 2
+    err = capsys.readouterr().err
+    assert err.count('error:') == 1 and message in err
 
 
 def test_not_a_folder_of_class_folders(tmp_path, capsys):

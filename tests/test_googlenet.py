@@ -1,5 +1,7 @@
 """GoogLeNet backbone and GoogLeNetHead: feature shapes, auxiliary losses, predict without aux,
-torchvision-compatible names (its ImageNet checkpoint loads into the backbone by name)."""
+torchvision-compatible names (its ImageNet checkpoint loads into the backbone by name) and
+torchvision's default init. (The init statistics of the whole model are checked on report
+003's config in tests/test_folder_configs.py.)"""
 import pytest
 import torch
 import torch.nn as nn
@@ -44,6 +46,24 @@ def test_backbone_returns_aux_inputs_only_in_training():
         eval_shapes = [tuple(o.shape) for o in backbone(inputs)]
     assert train_shapes == [(2, 512, 14, 14), (2, 528, 14, 14), (2, 1024, 7, 7)]
     assert eval_shapes == [(2, 1024, 7, 7)]
+
+
+def test_default_init_is_torchvisions_also_for_the_stem_convs():
+    """mmcv's ConvModule.init_weights() would re-draw conv1-conv3 (direct children) with
+    Kaiming (std sqrt(2 / fan_out) = 0.025 for conv1) after the backbone's init_cfg."""
+    torch.manual_seed(0)
+    backbone = GoogLeNet()
+    backbone.init_weights()
+    for name in ('conv1', 'conv2', 'conv3', 'inception3a'):
+        convs = [m for m in getattr(backbone, name).modules() if isinstance(m, nn.Conv2d)]
+        weights = torch.cat([m.weight.detach().flatten() for m in convs])
+        assert weights.std().item() == pytest.approx(0.01, rel=0.05), name
+    assert all((m.weight == 1).all() and not m.bias.any()
+               for m in backbone.modules() if isinstance(m, nn.BatchNorm2d))
+    head = GoogLeNetHead(num_classes=4)
+    head.init_weights()
+    assert head.aux1.fc1.weight.std().item() == pytest.approx(0.01, rel=0.02)
+    assert not head.aux1.fc1.bias.any() and not head.fc.bias.any()
 
 
 def test_parameter_count_is_pinned():

@@ -46,7 +46,8 @@ def test_generic_hooks_are_found_from_every_downstream_scope():
     from mmseg.registry import HOOKS as SEG_HOOKS
     for scope, registry in (('mmdet', DET_HOOKS), ('mmpretrain', CLS_HOOKS), ('mmseg', SEG_HOOKS)):
         with DefaultScope.overwrite_default_scope(scope):
-            for name in ('AtomicCheckpointHook', 'EpochSeedHook', 'NumClassesCheckHook'):
+            for name in ('AtomicCheckpointHook', 'EpochSeedHook', 'NumClassesCheckHook',
+                         'ValLossHook', 'EpochTrainStatsHook'):
                 assert registry.get(name) is not None, (scope, name)
 
 

@@ -17,7 +17,7 @@ def trained(tmp_path_factory):
     folder = dict(data_root=data, classes=data + '/classes.txt')
     loader = dict(batch_size=4, num_workers=0, persistent_workers=False)
     config = write_config(
-        root / 'cfg.py', f'{REPO}/configs/custom/nin_1xb32_folder.py',
+        root / 'cfg.py', f'{REPO}/configs/custom/nin_1xb32-adam-100e_folder.py',
         model=dict(backbone=dict(num_classes=3)), data_preprocessor=dict(num_classes=3),
         train_dataloader=dict(loader, dataset=folder),
         val_dataloader=dict(loader, dataset=folder),

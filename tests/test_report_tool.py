@@ -1,4 +1,5 @@
-"""tools/report.py on a fabricated work_dirs/: the backbone x method grid, CSVs and PNGs."""
+"""tools/report.py on a fabricated work_dirs/: the backbone x method grid (default, --report
+matrix), CSVs and PNGs; the per-report layouts' CLI (layouts: tests/test_report0*.py)."""
 import csv
 import json
 
@@ -17,18 +18,18 @@ def _fake_run(root, name, backbone, method, top1, top5):
 
 
 def test_report_grid_and_curves(tmp_path, capsys):
-    _fake_run(tmp_path, 'resnet18_1xb128_cifar100', 'ResNet-18', 'baseline', 75.61, 93.0)
+    _fake_run(tmp_path, 'resnet18_1xb128_cifar100', 'ResNet-18', 'baseline', 71.25, 93.0)
     _fake_run(tmp_path, 'resnet18_1xb128-cutmix-a0.4_cifar100', 'ResNet-18', 'CutMix α=0.4',
-              77.88, 94.5)
-    _fake_run(tmp_path, 'vgg16-bn_1xb128_cifar100', 'VGG16-BN', 'baseline', 70.68, 90.25)
+              73.5, 94.5)
+    _fake_run(tmp_path, 'vgg16-bn_1xb128_cifar100', 'VGG16-BN', 'baseline', 66.75, 90.25)
     (tmp_path / 'unfinished_run').mkdir()  # no test_metrics.json: ignored
     code = run_cli('tools/report.py', '--work-root', str(tmp_path))
     assert code == 0, capsys.readouterr().err[-2000:]
     out = tmp_path / 'report'
     lines = (out / 'results.md').read_text().splitlines()
     assert lines[0] == '| backbone | baseline | CutMix α=0.4 |'
-    assert lines[2] == '| ResNet-18 | 24.39 / 7.00 | 22.12 / 5.50 |'
-    assert lines[3] == '| VGG16-BN | 29.32 / 9.75 |  |'
+    assert lines[2] == '| ResNet-18 | 28.75 / 7.00 | 26.50 / 5.50 |'
+    assert lines[3] == '| VGG16-BN | 33.25 / 9.75 |  |'
     runs = list(csv.DictReader(open(out / 'runs.csv')))
     assert {r['name'] for r in runs} == {'resnet18_1xb128_cifar100',
                                          'resnet18_1xb128-cutmix-a0.4_cifar100',
@@ -43,3 +44,20 @@ def test_report_without_runs_is_a_clear_error(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2 and 'run tools/run_matrix.py first' in err
     assert err.startswith('error: ') and err.count('\n') == 1, err
+
+
+def test_report_layout_without_runs_is_a_clear_error(tmp_path, capsys):
+    code = run_cli('tools/report.py', '--report', '004', '--work-root', str(tmp_path))
+    err = capsys.readouterr().err
+    assert code == 2 and err.startswith('error: no run of report 004 in ')
+    assert err.count('\n') == 1, err
+
+
+def test_report_layout_cli_writes_into_report_id(tmp_path, capsys):
+    _fake_run(tmp_path, 'resnet18_1xb128_cifar100', 'ResNet-18', 'baseline', 71.25, 93.0)
+    code = run_cli('tools/report.py', '--report', '000', '--work-root', str(tmp_path))
+    assert code == 0, capsys.readouterr().err[-2000:]
+    out = tmp_path / 'report_000'
+    assert {'report.md', 'top1_error.csv', 'top5_error.md', 'mixup_alpha.md',
+            'cutmix_alpha.csv'} <= {p.name for p in out.iterdir()}
+    assert 'Top1 error' in capsys.readouterr().out

@@ -1,8 +1,17 @@
-"""Reporting reads (resumed) mmengine logs and writes tables and curve PNGs."""
+"""Reporting reads (resumed) mmengine logs (iteration, validation and per-epoch training
+records) and writes tables and curve PNGs."""
 import csv
 import json
+import math
 
-from custom_modules.apps.reporting import load_scalars, plot_curves, write_table
+from custom_modules.apps.reporting import (
+    _with_breaks,
+    load_epochs,
+    load_scalars,
+    plot_curves,
+    plot_epoch_panels,
+    write_table,
+)
 
 
 def _log(folder, records):
@@ -29,3 +38,32 @@ def test_tables(tmp_path):
     md = write_table(rows, ['model', 'top-1'], str(tmp_path / 't.md'), str(tmp_path / 't.csv'))
     assert md.splitlines()[2] == '| a | 91.23 |'
     assert list(csv.DictReader(open(tmp_path / 't.csv')))[1] == {'model': 'b', 'top-1': '80.0'}
+
+
+def test_epoch_records_merge_validation_and_training_means(tmp_path):
+    _log(tmp_path / '20260101_000000', [
+        {'loss': 2.0, 'step': 5, 'epoch': 1},
+        {'train/epoch_loss': 2.5, 'train/epoch_accuracy': 30.0, 'step': 1},
+        {'accuracy/top1': 40.0, 'val/loss': 2.25, 'step': 1},
+        {'train/epoch_loss': 1.5, 'step': 2}])
+    _log(tmp_path / '20260101_010000', [  # resumed: epoch 2 again, then its validation
+        {'train/epoch_loss': 1.25, 'step': 2}, {'accuracy/top1': 50.0, 'val/loss': 2.0, 'step': 2}])
+    train, val = load_scalars(str(tmp_path))
+    assert [r['step'] for r in train] == [5]
+    assert [(r['step'], r['accuracy/top1']) for r in val] == [(1, 40.0), (2, 50.0)]
+    epochs = load_epochs(str(tmp_path))
+    assert epochs == {1: {'train/epoch_loss': 2.5, 'train/epoch_accuracy': 30.0,
+                          'accuracy/top1': 40.0, 'val/loss': 2.25, 'step': 1},
+                      2: {'train/epoch_loss': 1.25, 'accuracy/top1': 50.0, 'val/loss': 2.0,
+                          'step': 2}}
+    png = plot_epoch_panels({'run': epochs}, [('loss', [('train/epoch_loss', 'train'),
+                                                         ('val/loss', 'val')])],
+                            str(tmp_path / 'out' / 'epochs.png'), breaks={'run': [1]})
+    assert open(png, 'rb').read(8) == b'\x89PNG\r\n\x1a\n'
+
+
+def test_breaks_interrupt_a_line_after_the_given_epochs():
+    xs, ys = _with_breaks([(1, 1.0), (2, 2.0), (4, 3.0), (5, 4.0)], breaks=[3])
+    assert xs[:2] == [1, 2] and math.isnan(xs[2]) and math.isnan(ys[2])
+    assert xs[3:] == [4, 5] and ys[3:] == [3.0, 4.0]
+    assert _with_breaks([(1, 1.0), (2, 2.0)], breaks=[]) == ([1, 2], [1.0, 2.0])

@@ -11,7 +11,7 @@ from tests.helpers.seg_data import make_cityscapes
 from tests.helpers.voc_data import make_vocdevkit
 
 TOOL = 'tools/analysis_tools/verify_dataset.py'
-FOLDER_CONFIG = 'configs/custom/resnet18_1xb32_folder.py'
+FOLDER_CONFIG = 'configs/custom/resnet18_1xb32-aug-adam-50e_folder.py'
 VOC_CONFIG = 'configs/voc/faster-rcnn_r50_fpn_4xb8-10e_voc0712.py'
 SEG_CONFIG = 'configs/cityscapes/pspnet_r50-d8_4xb2-80k_cityscapes-512x1024.py'
 PHASES = ('train', 'val', 'test')

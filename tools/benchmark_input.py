@@ -1,10 +1,12 @@
 """CIFAR training input path: this repo's vs mmpretrain's stock one, images/s and ratio.
 
 stock: mmpretrain ``CIFAR100`` + pipeline RandomCrop(32, padding=4) ->
-       RandomFlip -> PackInputs, then ``ClsDataPreprocessor`` with mmpretrain's
+       RandomFlip -> Rotate (each image |angle| ~ U(0, 15), random sign, nearest,
+       zero fill) -> PackInputs, then ``ClsDataPreprocessor`` with mmpretrain's
        Mixup / CutMix batch augmentation;
 ours:  ``CIFARPickleDataset`` + ``cifar_collate`` (one stack per batch), then
-       ``CIFARBatchPreprocessor`` (batched crop + flip on the device) with
+       ``CIFARBatchPreprocessor`` (batched crop + flip + per-image rotation
+       ±15 degrees on the device, as in configs/cifar100/) with
        this repo's one-pass ``BatchMixup`` and mmpretrain's CutMix.
 
 Both run through mmengine's dataloader builder with the same batch size and

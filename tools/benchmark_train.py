@@ -3,7 +3,7 @@
 Synthetic data of the config's input shape and class count; both sides use
 the config's model and optimizer at the same batch size, precision and memory
 format, alternating in one process; prints both medians and the ratio
-Runner/plain (target >= 0.95). Classification configs.
+Runner/plain (target >= 0.95). Classification, detection and segmentation configs.
 
     python tools/benchmark_train.py CONFIG [--device cpu|cuda] [--amp] [--channels-last]
         [--compile] [--batch-size N] [--iters N] [--warmup N] [--repeats N]

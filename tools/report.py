@@ -1,29 +1,55 @@
-"""Result tables and curves from ``work_dirs/``, the way the CIFAR experiments are reported.
+"""Result tables and curves from ``work_dirs/``: the CIFAR matrix, or one seed report's layout.
 
     python tools/report.py [--work-root work_dirs] [--out work_dirs/report] [--match 'resnet18*']
+    python tools/report.py --report 000 [--work-root work_dirs] [--out work_dirs/report_000]
 
-Reads each ``<work dir>/test_metrics.json`` (written by tools/run_matrix.py:
-test set, best-validation checkpoint) and writes
+``--report matrix`` (default) reads each ``<work dir>/test_metrics.json`` (written
+by tools/run_matrix.py: test set, best-validation checkpoint) and writes
 - ``results.md`` / ``results.csv``: rows = backbones, columns = methods,
   cells = ``top-1 err / top-5 err`` (%); ``runs.csv``: one row per run;
 - ``curves/<run>.png`` (training loss, validation top-1) per run and
   ``curves/<backbone>.png`` with the backbone's runs overlaid.
+
+``--report 000|001|002|003|004`` writes that report's tables in its own layout
+(work dirs named after the configs of SEED-SPEC's "(d) Configs"), each value beside
+the report's published figure (columns "(reference figure)", source in the legend)
+and the difference ("Δ" = this repository − reference figure), its curves
+(``curves/*.png``) and ``report.md`` with everything:
+- 000: Top1 / Top5 error (backbone x method), Mixup and CutMix α ablations, per-run
+  curves (training loss per epoch, validation loss, accuracy, top-1/top-5 error);
+- 001: Table 3 (validation/test top-1/top-5 of each model's best PBT member), curves
+  of the best member and of all members;
+- 002: lr grid (final validation accuracy per lr), pretrained vs random curves
+  (training/validation accuracy and loss per epoch);
+- 003: each run at the epochs of the slides' logs and at its end; per-run curves
+  (training loss, training accuracy, test accuracy);
+- 004: the 8-row ablation (20 classes), final accuracy of both tasks, Adam vs SGD curves.
 """
 import argparse
 
-from custom_modules.apps.matrix_report import report
 from custom_modules.apps.user_errors import add_debug_arg, user_errors
+
+REPORTS = ('matrix', '000', '001', '002', '003', '004')
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_debug_arg(parser)
+    parser.add_argument('--report', default='matrix', choices=REPORTS,
+                        help='matrix (default) or a seed report\'s layout')
     parser.add_argument('--work-root', default='work_dirs')
-    parser.add_argument('--out', default=None, help='default: <work-root>/report')
-    parser.add_argument('--match', default='*', help='only work dirs whose name matches')
+    parser.add_argument('--out', default=None,
+                        help='default: <work-root>/report (matrix), <work-root>/report_<id>')
+    parser.add_argument('--match', default='*',
+                        help='matrix only: only work dirs whose name matches')
     args = parser.parse_args(argv)
     with user_errors(args.debug):
-        report(args.work_root, args.out, args.match)
+        if args.report == 'matrix':
+            from custom_modules.apps.matrix_report import report
+            report(args.work_root, args.out, args.match)
+        else:
+            from custom_modules.apps.reports import build_report
+            build_report(args.report, args.work_root, args.out)
 
 
 if __name__ == '__main__':

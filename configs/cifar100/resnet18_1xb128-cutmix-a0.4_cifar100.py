@@ -1,5 +1,6 @@
-# ResNet-18 + CutMix: paste a floor(sqrt(1 - lambda) W) x floor(sqrt(1 - lambda) H) box
-# from another image; its label weight is the pasted area actually used.
+# Report 000, 000-A: ResNet-18 + CutMix(α=0.4): one lambda ~ Beta(α, α) per batch; paste a
+# floor(sqrt(1 - lambda) 32)-sided box (centre uniform, clipped) from a random partner; the
+# partner's label weight is the pasted area actually used (ExactSizeCutMix).
 _base_ = ['./resnet18_1xb128_cifar100.py']
-model = dict(train_cfg=dict(augments=dict(type='CutMix', alpha=0.4)))
+model = dict(train_cfg=dict(augments=dict(type='ExactSizeCutMix', alpha=0.4)))
 experiment = dict(method='CutMix α=0.4')

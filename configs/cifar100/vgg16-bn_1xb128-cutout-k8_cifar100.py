@@ -1,4 +1,5 @@
-# VGG16-BN + Cutout: one 8x8 square per image set to 0 (after normalisation).
+# Report 000, 000-A: VGG16-BN + Cutout(k=8): one 8x8 square per training image (centre uniform,
+# clipped at the border) set to 0 after normalisation; labels unchanged.
 _base_ = ['./vgg16-bn_1xb128_cifar100.py']
 model = dict(train_cfg=dict(augments=dict(type='BatchCutout', size=8)))
 experiment = dict(method='Cutout k=8')

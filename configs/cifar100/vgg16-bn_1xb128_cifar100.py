@@ -1,3 +1,7 @@
-# VGG16-BN on CIFAR-100, no batch augmentation (crop + flip only): the baseline.
+# Report 000, experiment 000-A (CIFAR-100 matrix): VGG16 with BN (13 biased convs, FC 4096-4096,
+# dropout 0.5), PyTorch default init; baseline = crop +
+# flip + rotation ±15° only, no batch augmentation. SGD 0.1, 1-epoch warm-up, x0.2 after
+# epochs 50/100/150, 200 epochs, validation on the last 5,000 training images every 2
+# epochs, the best-val-top1 checkpoint tested. See configs/cifar100/README.md.
 _base_ = ['../_base_/models/vgg16-bn_cifar.py', '../_base_/cifar100_classification.py']
 experiment = dict(backbone='VGG16-BN', method='baseline')

@@ -3,12 +3,18 @@
 Used by ``tools/demo.py`` and the report tools. A resumed run writes a new
 timestamped folder; records from all of a work dir's runs are merged in
 time order, later records replacing earlier ones of the same step.
+
+Three kinds of records: training iterations (they have ``loss``; step =
+iteration), validations (step = epoch for epoch-based runs; ``val/loss`` from
+``ValLossHook``) and per-epoch training means (``train/epoch_loss``,
+``train/epoch_accuracy`` from ``EpochTrainStatsHook``; step = epoch).
 """
 import csv
 import glob
+import itertools
 import json
 import os.path as osp
-from typing import Dict, List, Sequence, Tuple
+from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
 import matplotlib
 
@@ -17,21 +23,43 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from custom_modules.plugins.engine.atomic_files import atomic_open, atomic_path, atomic_write_text
 
+EPOCH_STATS_PREFIX = 'train/epoch_'
+LINE_STYLES = ('-', '--', ':', '-.')
 
-def load_scalars(work_dir: str) -> Tuple[List[dict], List[dict]]:
-    """Return ``(train_records, val_records)`` of a work dir, each sorted by step."""
-    files = sorted(glob.glob(osp.join(work_dir, '*', 'vis_data', 'scalars.json')))
-    train, val = {}, {}
-    for path in files:
+
+def _records(work_dir: str) -> Iterator[dict]:
+    """The records of all of a work dir's runs, oldest run first."""
+    for path in sorted(glob.glob(osp.join(work_dir, '*', 'vis_data', 'scalars.json'))):
         with open(path) as f:
             for line in f:
-                line = line.strip()
-                if not line:
-                    continue
-                record = json.loads(line)
-                target = train if 'loss' in record else val
-                target[record['step']] = record
+                if line.strip():
+                    yield json.loads(line)
+
+
+def _is_epoch_stats(record: dict) -> bool:
+    return any(key.startswith(EPOCH_STATS_PREFIX) for key in record)
+
+
+def load_scalars(work_dir: str) -> Tuple[List[dict], List[dict]]:
+    """Return ``(train_records, val_records)`` of a work dir, each sorted by step
+    (per-iteration training records; validation records)."""
+    train, val = {}, {}
+    for record in _records(work_dir):
+        if 'loss' in record:
+            train[record['step']] = record
+        elif not _is_epoch_stats(record):
+            val[record['step']] = record
     return ([train[k] for k in sorted(train)], [val[k] for k in sorted(val)])
+
+
+def load_epochs(work_dir: str) -> Dict[int, dict]:
+    """Per epoch (epoch-based runs): that epoch's validation scalars and per-epoch training
+    means merged into one dict, e.g. ``{'accuracy/top1', 'val/loss', 'train/epoch_loss'}``."""
+    epochs = {}
+    for record in _records(work_dir):
+        if 'loss' not in record:
+            epochs.setdefault(record['step'], {}).update(record)
+    return {epoch: epochs[epoch] for epoch in sorted(epochs)}
 
 
 def plot_curves(runs: Dict[str, str], out_png: str, metric: str = 'accuracy/top1',
@@ -51,6 +79,11 @@ def plot_curves(runs: Dict[str, str], out_png: str, metric: str = 'accuracy/top1
         ax.grid(alpha=0.3)
         if ax.get_legend_handles_labels()[0]:
             ax.legend()
+    return _save_figure(fig, out_png, title)
+
+
+def _save_figure(fig, out_png: str, title: str = '') -> str:
+    """Title, lay out and write ``fig`` to ``out_png`` atomically; close it."""
     if title:
         fig.suptitle(title)
     fig.tight_layout()
@@ -58,6 +91,47 @@ def plot_curves(runs: Dict[str, str], out_png: str, metric: str = 'accuracy/top1
         fig.savefig(tmp_png, dpi=100)
     plt.close(fig)
     return out_png
+
+
+def _with_breaks(points: Sequence[Tuple[int, float]], breaks: Sequence[int]):
+    """x and y lists of ``points`` with a NaN between epochs e and e' when a break b has
+    e <= b < e' (matplotlib interrupts the line there)."""
+    xs, ys = [], []
+    for i, (epoch, value) in enumerate(points):
+        if i and any(points[i - 1][0] <= b < epoch for b in breaks):
+            xs.append(float('nan'))
+            ys.append(float('nan'))
+        xs.append(epoch)
+        ys.append(value)
+    return xs, ys
+
+
+def plot_epoch_panels(runs: Dict[str, Dict[int, dict]],
+                      panels: Sequence[Tuple[str, Sequence[Tuple[str, str]]]], out_png: str,
+                      title: str = '', colors: Optional[Dict[str, str]] = None,
+                      breaks: Optional[Dict[str, Sequence[int]]] = None) -> str:
+    """One PNG with a panel per ``(panel title, [(key, series label), ...])`` plotting each
+    run's per-epoch values of those keys (``runs``: run label -> :func:`load_epochs`).
+    A run keeps one colour (``colors`` or the default cycle), the series of a panel differ
+    in line style; ``breaks``: per run, epochs after which its line is interrupted."""
+    fig, axes = plt.subplots(1, len(panels), figsize=(5 * len(panels), 4), squeeze=False)
+    for ax, (panel_title, series) in zip(axes[0], panels):
+        for index, (run, epochs) in enumerate(runs.items()):
+            color = (colors or {}).get(run, f'C{index % 10}')
+            for style, (key, label) in zip(itertools.cycle(LINE_STYLES), series):
+                points = [(epoch, record[key]) for epoch, record in epochs.items()
+                          if key in record]
+                if not points:
+                    continue
+                name = ' '.join(part for part in (run if len(runs) > 1 else '',
+                                                  label if len(series) > 1 else '') if part)
+                ax.plot(*_with_breaks(points, (breaks or {}).get(run, ())), ls=style,
+                        color=color, marker='.', label=name or run)
+        ax.set(xlabel='epoch', title=panel_title)
+        ax.grid(alpha=0.3)
+        if ax.get_legend_handles_labels()[0]:
+            ax.legend(fontsize='small')
+    return _save_figure(fig, out_png, title)
 
 
 def _cell(value) -> str:

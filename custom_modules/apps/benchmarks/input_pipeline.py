@@ -10,6 +10,11 @@ import torch
 MEAN, STD = [129.304, 124.070, 112.434], [68.170, 65.392, 70.418]
 STOCK_MIX = dict(augments=[dict(type='Mixup', alpha=0.4), dict(type='CutMix', alpha=0.4)])
 OUR_MIX = dict(augments=[dict(type='BatchMixup', alpha=0.4), dict(type='CutMix', alpha=0.4)])
+ROTATE_DEGREES = 15  # the CIFAR-100 matrix's rotation: each image its own angle ~ U(-15, 15)
+# mmpretrain's per-image rotation with the same distribution: |angle| ~ U(0, 15), random sign
+STOCK_ROTATE = dict(type='mmpretrain.Rotate', magnitude_level=10,
+                    magnitude_range=(0, ROTATE_DEGREES), magnitude_std='inf', prob=1.0,
+                    random_negative_prob=0.5, pad_val=0, interpolation='nearest')
 
 
 def synthetic_cifar100(root: str) -> str:
@@ -34,7 +39,7 @@ def input_paths(data_root: str, batch: int, workers: int, device: str, official:
         type='mmpretrain.CIFAR100', data_root=data_root, split='train', download=False,
         pipeline=[dict(type='mmpretrain.RandomCrop', crop_size=32, padding=4),
                   dict(type='mmpretrain.RandomFlip', prob=0.5, direction='horizontal'),
-                  dict(type='mmpretrain.PackInputs')]))),
+                  STOCK_ROTATE, dict(type='mmpretrain.PackInputs')]))),
         MODELS.build(dict(type='mmpretrain.ClsDataPreprocessor', mean=MEAN, std=STD,
                           num_classes=100, batch_augments=STOCK_MIX)).to(device))
     ours = (Runner.build_dataloader(dict(
@@ -42,7 +47,8 @@ def input_paths(data_root: str, batch: int, workers: int, device: str, official:
         type='mmpretrain.CIFARPickleDataset', data_root=data_root, split='trainval',
         check_md5=official, pipeline=[]))),
         MODELS.build(dict(type='mmpretrain.CIFARBatchPreprocessor', mean=MEAN, std=STD,
-                          num_classes=100, batch_augments=OUR_MIX)).to(device))
+                          num_classes=100, rotate_degrees=ROTATE_DEGREES,
+                          batch_augments=OUR_MIX)).to(device))
     return {'stock': stock, 'ours': ours}
 
 

@@ -6,10 +6,14 @@ optimizer, at the same batch size, precision (``--amp``) and memory format
 input shape and class count. The Runner side is the training run
 ``tools/train.py`` builds (:func:`~custom_modules.apps.runs.build_train_cfg`:
 optimizer wrapper, data preprocessor, dataloader settings, hooks) with its
-dataset swapped for a ``SyntheticImageDataset`` and without validation or
-checkpoints; the plain loop feeds pre-normalised in-memory batches to
-``model(x, mode='tensor')`` with cross-entropy. The sides alternate in one
-process and the median ratio Runner / plain is printed.
+dataset swapped for a synthetic one (``SyntheticImageDataset``,
+``SyntheticDetDataset``, ``SyntheticSegDataset``) and without validation or
+checkpoints. The plain loop of a classification config feeds pre-normalised
+in-memory batches to ``model(x, mode='tensor')`` with cross-entropy; that of a
+detection or segmentation config feeds two batches the config's pipeline made
+once through the model's data preprocessor (padding, normalisation) to
+``model(..., mode='loss')``. The sides alternate in one process and the median
+ratio Runner / plain is printed.
 """
 import statistics
 import tempfile
@@ -24,8 +28,7 @@ from custom_modules.errors import UserInputError
 from ..fast_options import amp_dtype
 from ..launch import build_runner
 from ..runs import build_train_cfg
-
-_CROP_KEYS = ('crop_size', 'scale')  # the pipeline steps that fix the training input size
+from .synthetic_input import SYNTHETIC_DATASETS, input_shape, without_pretrained
 
 
 class IterClock(Hook):
@@ -43,26 +46,6 @@ class IterClock(Hook):
             self.start = time.perf_counter()
         if at_end:
             self.end = time.perf_counter()
-
-
-def input_shape(cfg, config):
-    """``(num_classes, image side, per-image pipeline)`` of a classification config."""
-    head = (cfg.model.get('head') or {}) if isinstance(cfg.get('model'), dict) else {}
-    if not isinstance(head, dict) or not head.get('num_classes'):
-        raise UserInputError(f'{config}: benchmark_train.py measures classification configs '
-                             '(model.head.num_classes); detection and segmentation are not '
-                             'supported yet')
-    dataset = cfg.train_dataloader.dataset
-    pipeline = [step for step in dataset.get('pipeline') or []
-                if not str(step.get('type', '')).split('.')[-1].startswith('Load')]
-    side = 32 if 'CIFAR' in str(dataset.get('type', '')) else 224
-    for step in pipeline:
-        size = next((step[k] for k in _CROP_KEYS if k in step), None)
-        if isinstance(size, int):
-            side = size
-        elif isinstance(size, (tuple, list)) and size:
-            side = max(size)
-    return head.num_classes, side, pipeline
 
 
 class Bench:
@@ -86,21 +69,30 @@ class Bench:
             device, amp, channels_last, compile)
         self.iters, self.warmup = iters, warmup
         self.batch = batch_size or self.cfg.train_dataloader.batch_size
-        self.num_classes, side, pipeline = input_shape(self.cfg, config)
-        self.side = image_size or side
-        self._prepare_runner_cfg(pipeline)
+        self.task, self.num_classes, size, self.pipeline = input_shape(self.cfg, config)
+        self.size = (image_size, image_size) if image_size else size
+        self._prepare_runner_cfg()
 
-    def _prepare_runner_cfg(self, pipeline):
+    def _synthetic_dataset(self, num_samples):
+        return dict(type=SYNTHETIC_DATASETS[self.task], num_samples=num_samples,
+                    num_classes=self.num_classes, image_size=self.size,
+                    pipeline=self.pipeline)
+
+    def _prepare_runner_cfg(self):
         cfg, total = self.cfg, (self.warmup + self.iters) * self.batch
         loader = cfg.train_dataloader
-        loader.batch_size, loader.drop_last = self.batch, True
-        loader.dataset = dict(type='SyntheticImageDataset', num_samples=total,
-                              num_classes=self.num_classes, image_size=self.side,
-                              pipeline=pipeline)
+        loader.batch_size = self.batch
+        if loader.get('batch_sampler') is not None:  # mmdet's aspect-ratio batches
+            loader.batch_sampler.drop_last = True
+        else:
+            loader.drop_last = True
+        loader.dataset = self._synthetic_dataset(total)
         if 'max_iters' in cfg.train_cfg:  # an iteration loop: as many as the data has
             cfg.train_cfg.pop('max_epochs', None)
             cfg.train_cfg.max_iters = self.warmup + self.iters
         cfg.default_hooks.checkpoint = None
+        cfg.load_from = None  # throughput does not depend on the starting weights
+        cfg.model = without_pretrained(cfg.model)
         cfg.test_cfg = cfg.test_dataloader = cfg.test_evaluator = None
         cfg.log_level = 'WARNING'
 
@@ -114,8 +106,7 @@ class Bench:
     def _plain_model_and_optimizer(self):
         from mmengine.logging import MMLogger
         from mmengine.optim import build_optim_wrapper
-        from mmengine.registry import init_default_scope
-        from mmpretrain.registry import MODELS
+        from mmengine.registry import MODELS, init_default_scope
         init_default_scope(self.cfg.get('default_scope', 'mmpretrain'))
         model = MODELS.build(self.cfg.model).to(self.device)
         logger = MMLogger.get_current_instance()
@@ -139,26 +130,55 @@ class Bench:
         std = torch.tensor(preprocessor.get('std', [1.0] * 3)).view(1, 3, 1, 1)
         generator = torch.Generator().manual_seed(0)
         pool = max(self.batch, 256)
-        images = torch.randint(0, 256, (pool, 3, self.side, self.side), generator=generator,
+        images = torch.randint(0, 256, (pool, 3, *self.size), generator=generator,
                                dtype=torch.uint8)
         labels = torch.randint(0, self.num_classes, (pool,), generator=generator)
         return ((images.float() - mean) / std).to(self.device), labels.to(self.device)
 
+    def _classification_losses(self, model, forward):
+        """Each call: cross-entropy of ``model(x, mode='tensor')`` on a random batch of
+        pre-normalised in-memory images."""
+        x_all, y_all = self._normalised_images()
+
+        def step():
+            idx = torch.randint(0, len(y_all), (self.batch,), device=self.device)
+            x = x_all[idx]
+            if self.channels_last:
+                x = x.contiguous(memory_format=torch.channels_last)
+            return F.cross_entropy(forward(x, mode='tensor'), y_all[idx])
+        return step
+
+    def _dense_losses(self, model, forward):
+        """Each call: the summed loss dict of ``model(**preprocessed, mode='loss')`` on the
+        next of a few batches the config's pipeline made once from synthetic items."""
+        from mmengine.dataset import pseudo_collate
+        from mmengine.registry import DATASETS
+        dataset = DATASETS.build(self._synthetic_dataset(2 * self.batch))
+        batches = [pseudo_collate([dataset[i] for i in range(b * self.batch,
+                                                             (b + 1) * self.batch)])
+                   for b in range(2)]
+        count = iter(range(10 ** 9))
+
+        def step():
+            data = model.data_preprocessor(batches[next(count) % len(batches)], True)
+            if self.channels_last:
+                data['inputs'] = data['inputs'].contiguous(memory_format=torch.channels_last)
+            loss, _ = model.parse_losses(forward(**data, mode='loss'))
+            return loss
+        return step
+
     def plain_images_per_second(self):
         model, optimizer = self._plain_model_and_optimizer()
         forward = torch.compile(model) if self.compile else model
-        x_all, y_all = self._normalised_images()
+        losses = (self._classification_losses if self.task == 'cls' else self._dense_losses)(
+            model, forward)
         dtype = amp_dtype()
         scaler = torch.amp.GradScaler(self.device, enabled=self.amp and dtype == torch.float16)
         model.train()
         start = None
         for step in range(self.warmup + self.iters):
-            idx = torch.randint(0, len(y_all), (self.batch,), device=self.device)
-            x = x_all[idx]
-            if self.channels_last:
-                x = x.contiguous(memory_format=torch.channels_last)
             with torch.autocast(self.device, dtype=dtype, enabled=self.amp):
-                loss = F.cross_entropy(forward(x, mode='tensor'), y_all[idx])
+                loss = losses()
             optimizer.zero_grad()
             scaler.scale(loss).backward()
             scaler.step(optimizer)
@@ -177,7 +197,8 @@ class Bench:
         options = [name for name in ('amp', 'channels_last', 'compile') if getattr(self, name)]
         precision = str(amp_dtype()).replace('torch.', '') if self.amp else 'float32'
         return (f'device {self.device}, {torch.get_num_threads()} torch threads, batch '
-                f'{self.batch}, {self.side}x{self.side} images, {self.num_classes} classes, '
+                f'{self.batch}, {self.size[1]}x{self.size[0]} images, {self.num_classes} '
+                f'classes, '
                 f'{precision}, options: {", ".join(options) or "none"}, dataloader workers '
                 f'{self.cfg.train_dataloader.get("num_workers", 0)}, {self.warmup} warm-up + '
                 f'{self.iters} timed iterations')

@@ -2,18 +2,27 @@
 
 ``classes.txt`` (one class per line, sorted), ``train.txt`` and ``val.txt``
 (``<class>/<path inside it> <label>`` per line; images in nested folders are
-included, as mmpretrain's ``CustomDataset`` scans recursively), split per
-class with the datasets' own :func:`stratified_split`; unreadable images are
-left out and reported, a class folder without a readable image is an error.
-The three files are replaced together or not at all.
+included, as mmpretrain's ``CustomDataset`` scans recursively). Two splits:
+
+* ``'shuffle'`` (default; report 003's dataset script): all ``(path, label)`` rows,
+  class by class in label order and sorted within a class, get one global shuffle
+  (Python's ``random.Random(seed).shuffle``); training = the first
+  ``int((1 - val_fraction) * N)`` rows, validation = the rest. Not stratified: a class
+  may have more or fewer than ``val_fraction`` of its images in validation.
+* ``'per-class'``: ``val_fraction`` of each class held out with the datasets' own
+  :func:`stratified_split`.
+
+Unreadable images are left out and reported, a class folder without a readable image
+is an error. The three files are replaced together or not at all.
 """
 import os
 import os.path as osp
+import random
 from typing import Dict, List, Tuple
 
 import numpy as np
 
-from custom_modules.errors import DataError
+from custom_modules.errors import DataError, UserInputError
 from custom_modules.plugins.datasets import stratified_split
 from custom_modules.plugins.datasets.image_files import (
     IMAGE_EXTENSIONS,
@@ -55,10 +64,20 @@ def scan(root: str) -> Tuple[List[str], Dict[str, List[str]], List[str]]:
     return classes, images, unreadable
 
 
-def split(classes, images, val_fraction: float, seed: int):
-    """``(train, val)`` lists of ``(path, label)``: ``val_fraction`` of each class held out,
-    the training rows shuffled with ``seed``."""
+SPLITS = ('shuffle', 'per-class')
+
+
+def split(classes, images, val_fraction: float, seed: int, mode: str = 'shuffle'):
+    """``(train, val)`` lists of ``(path, label)`` (see the module docstring for ``mode``)."""
+    if mode not in SPLITS:
+        raise UserInputError(f'split must be one of {", ".join(SPLITS)}, got {mode!r}')
+    if not 0 <= val_fraction < 1:
+        raise UserInputError(f'val_fraction must be in [0, 1), got {val_fraction}')
     rows = [(path, label) for label, name in enumerate(classes) for path in images[name]]
+    if mode == 'shuffle':
+        random.Random(seed).shuffle(rows)
+        num_train = int((1 - val_fraction) * len(rows))
+        return rows[:num_train], rows[num_train:]
     train_idx, val_idx = stratified_split([label for _, label in rows], val_fraction, seed)
     order = np.random.default_rng(seed).permutation(train_idx)
     return [rows[i] for i in order], [rows[i] for i in val_idx]
@@ -80,10 +99,11 @@ def _write_all(files: Dict[str, str]) -> None:
                 os.remove(path)
 
 
-def write_annotations(root: str, val_fraction: float = 0.2, seed: int = 0, out: str = None):
+def write_annotations(root: str, val_fraction: float = 0.2, seed: int = 0, out: str = None,
+                      mode: str = 'shuffle'):
     """Write the three files into ``out`` (default ``root``); returns the scan and the split."""
     classes, images, unreadable = scan(root)
-    train, val = split(classes, images, val_fraction, seed)
+    train, val = split(classes, images, val_fraction, seed, mode)
     out = out or root
     os.makedirs(out, exist_ok=True)
     _write_all({osp.join(out, 'classes.txt'): ''.join(f'{name}\n' for name in classes),

@@ -6,9 +6,11 @@ each one lives in a config). The Runner trains; :class:`TuneReportHook`
 reports validation top-1/top-5 to Tune every ``interval`` epochs together with
 a Tune ``Checkpoint`` holding the Runner's own ``.pth`` (loaded back through
 mmengine, i.e. with the repo's safe loader). When PBT makes a member exploit
-another, Tune restarts it with the other member's checkpoint and perturbed
-hyperparameters: the new Runner resumes from that checkpoint
-(``ConfigOptimOnResumeHook`` makes the new lr/weight decay take effect) and
+another, Tune restarts it with the other member's checkpoint and explored
+hyperparameters (:mod:`.space`: initial values drawn from the priors, Ray-1.x
+explore without clipping to the priors' ranges; :mod:`.settings`: population,
+interval, quantile, synchronous or not). The new Runner resumes from that
+checkpoint (``ConfigOptimOnResumeHook`` makes the new lr/weight decay take effect) and
 the member records, in its next report, whose weights it loaded and their
 fingerprint, next to the fingerprint the donor recorded when it saved them.
 :mod:`.search` runs the population and tests the best member. Ray is imported
@@ -25,9 +27,19 @@ from .member import (
     train_member,
     weights_fingerprint,
 )
-from .space import HYPERPARAMETERS, apply_hyperparameters, clip_to_space, mutations, search_space
+from .settings import DEFAULTS, pbt_settings
+from .space import (
+    CAPS,
+    HYPERPARAMETERS,
+    Prior,
+    apply_hyperparameters,
+    explore,
+    explorer,
+    priors,
+    search_space,
+)
 
-__all__ = ['CHECKPOINT_FILE', 'HYPERPARAMETERS', 'META_FILE', 'METRIC', 'REPORTS_FILE',
-           'TuneReportHook', 'apply_hyperparameters', 'clip_to_space', 'exploits',
-           'member_config', 'member_histories', 'mutations', 'plot_members', 'search_space',
-           'train_member', 'weights_fingerprint']
+__all__ = ['CAPS', 'CHECKPOINT_FILE', 'DEFAULTS', 'HYPERPARAMETERS', 'META_FILE', 'METRIC',
+           'Prior', 'REPORTS_FILE', 'TuneReportHook', 'apply_hyperparameters', 'explore',
+           'explorer', 'exploits', 'member_config', 'member_histories', 'pbt_settings',
+           'plot_members', 'priors', 'search_space', 'train_member', 'weights_fingerprint']

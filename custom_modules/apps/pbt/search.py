@@ -15,7 +15,8 @@ from ..reporting import write_table
 from ..runs import write_json
 from .history import exploits, member_histories, plot_members
 from .member import CHECKPOINT_FILE, METRIC, member_config, train_member
-from .space import clip_to_space, mutations, search_space
+from .settings import pbt_settings
+from .space import explorer, priors, search_space
 
 RESULT_FILE = 'pbt_result.json'
 COLUMNS = ['model', 'params', 'best member', 'val top-1', 'val top-5', 'test top-1',
@@ -61,34 +62,43 @@ def test_best(setup: dict, best, work_dir: str) -> dict:
     return dict(metrics, params=params, checkpoint=cfg.load_from)
 
 
-def _tune(setup: dict, space: dict, name: str, max_epochs: int, num_samples: int,
-          quantile_fraction: float, synch: bool, keep_checkpoints: int,
+def make_scheduler(space: dict, settings: dict):
+    """Ray Tune's PBT scheduler for :func:`.settings.pbt_settings` ``settings``, ranking by
+    :data:`METRIC` at every ``perturbation_interval`` epochs. It gets no
+    ``hyperparam_mutations``: the whole explore step is :func:`.space.explorer`'s."""
+    from ray.tune.schedulers import PopulationBasedTraining
+    return PopulationBasedTraining(
+        time_attr='epoch', perturbation_interval=settings['perturbation_interval'],
+        custom_explore_fn=explorer(space, settings['resample_probability']),
+        quantile_fraction=settings['quantile_fraction'], synch=settings['synch'])
+
+
+def _tune(setup: dict, cfg, name: str, settings: dict, keep_checkpoints: int,
           address: Optional[str], num_cpus: Optional[int]):
     """Run the population with Ray Tune; the best member's Tune result."""
     with ray_session(address, num_cpus, {'RAY_CHDIR_TO_TRIAL_DIR': '0'}) as ray:
         from ray import tune
-        from ray.tune.schedulers import PopulationBasedTraining
 
         gpus = ray.cluster_resources().get('GPU', 0)
         resources = {'cpu': 1, 'gpu': 1} if gpus else {'cpu': 1}
-        print(f'PBT: {num_samples} members of {name}, one per '
+        mode = 'synchronous' if settings['synch'] else 'asynchronous'
+        print(f'PBT: {settings["num_samples"]} members of {name}, one per '
               f'{"GPU" if gpus else "CPU slot"}, exploit/explore every '
-              f'{setup["interval"]} epochs; work dir {setup["work_dir"]}', flush=True)
-        scheduler = PopulationBasedTraining(
-            time_attr='epoch', perturbation_interval=setup['interval'],
-            hyperparam_mutations=mutations(space), custom_explore_fn=clip_to_space(space),
-            quantile_fraction=quantile_fraction, synch=synch)
+              f'{setup["interval"]} epochs ({mode}, quantile '
+              f'{settings["quantile_fraction"]}); work dir {setup["work_dir"]}', flush=True)
+        scheduler = make_scheduler(priors(cfg), settings)
         trainable = tune.with_resources(tune.with_parameters(train_member, setup=setup),
                                         resources)
         tuner = tune.Tuner(
             trainable,
-            param_space=space,
+            param_space=search_space(cfg),  # every member draws from the priors
             tune_config=tune.TuneConfig(metric=METRIC, mode='max', scheduler=scheduler,
-                                        num_samples=num_samples, reuse_actors=True),
+                                        num_samples=settings['num_samples'],
+                                        reuse_actors=True),
             run_config=tune.RunConfig(
                 name='tune', storage_path=setup['work_dir'], verbose=1,
                 # finished members stop before PBT would make them exploit at the end
-                stop={'epoch': max_epochs},
+                stop={'epoch': cfg.train_cfg.max_epochs},
                 checkpoint_config=tune.CheckpointConfig(num_to_keep=keep_checkpoints)))
         results = tuner.fit()
         errors = [r.error for r in results if r.error]
@@ -97,20 +107,24 @@ def _tune(setup: dict, space: dict, name: str, max_epochs: int, num_samples: int
         return results.get_best_result(metric=METRIC, mode='max', scope='last')
 
 
-def run_search(config: str, cfg_options: Optional[dict] = None, num_samples: int = 8,
-               perturbation_interval: int = 10, quantile_fraction: float = 0.25,
-               synch: bool = True, keep_checkpoints: int = 4, work_dir: Optional[str] = None,
-               address: Optional[str] = None, num_cpus: Optional[int] = None) -> dict:
-    """PBT of ``config`` (see ``tools/pbt_search.py``); writes and returns the best result."""
+def run_search(config: str, cfg_options: Optional[dict] = None,
+               settings: Optional[dict] = None, keep_checkpoints: int = 4,
+               work_dir: Optional[str] = None, address: Optional[str] = None,
+               num_cpus: Optional[int] = None) -> dict:
+    """PBT of ``config`` (see ``tools/pbt_search.py``); writes and returns the best result.
+
+    ``settings`` override the config's ``pbt_scheduler`` (:func:`.settings.pbt_settings`).
+    """
     cfg = load_config(config, cfg_options)
-    space = search_space(cfg)  # checks the config before Ray starts
+    space = priors(cfg)  # checks the config before Ray starts
+    settings = pbt_settings(cfg, settings)
     name = osp.splitext(osp.basename(config))[0]
     work_dir = osp.abspath(work_dir or osp.join('work_dirs', f'pbt_{name}'))
     os.makedirs(work_dir, exist_ok=True)
     setup = dict(config=osp.abspath(config), cfg_options=cfg_options,
-                 interval=perturbation_interval, work_dir=work_dir, cwd=os.getcwd())
-    best = _tune(setup, space, name, cfg.train_cfg.max_epochs, num_samples, quantile_fraction,
-                 synch, keep_checkpoints, address, num_cpus)
+                 interval=settings['perturbation_interval'], work_dir=work_dir,
+                 cwd=os.getcwd())
+    best = _tune(setup, cfg, name, settings, keep_checkpoints, address, num_cpus)
 
     histories = member_histories(work_dir)
     write_json(osp.join(work_dir, 'pbt_history.json'),
@@ -122,7 +136,7 @@ def run_search(config: str, cfg_options: Optional[dict] = None, num_samples: int
                   val_top1=best.metrics['val_top1'], val_top5=best.metrics['val_top5'],
                   test_top1=tested['accuracy/top1'], test_top5=tested.get('accuracy/top5'),
                   epoch=best.metrics['epoch'], checkpoint=tested['checkpoint'],
-                  hyperparameters={k: best.config[k] for k in space})
+                  hyperparameters={k: best.config[k] for k in space}, pbt=settings)
     write_json(osp.join(work_dir, RESULT_FILE), result)
     print(write_table([_row(result)], COLUMNS, osp.join(work_dir, 'pbt_results.md'),
                       osp.join(work_dir, 'pbt_results.csv')))

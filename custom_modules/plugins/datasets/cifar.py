@@ -5,14 +5,16 @@ insist on the official md5 of every file, read CIFAR-100's fine labels only
 and have no validation split. This dataset never downloads implicitly
 (``tools/data/download_cifar.py`` does), keeps the md5 check on by default
 with a clear error (``check_md5=False`` for generated or converted data),
-reads fine or coarse labels, and holds out a seeded, stratified fraction of
-the official training set as ``split='val'``.
+reads fine or coarse labels, and holds out a fraction of the official
+training set as ``split='val'``: seeded and stratified (default), the last
+images of the official order, or as torch's seeded ``random_split`` does.
 """
 import os.path as osp
 import pickle
 from typing import List, Sequence
 
 import numpy as np
+import torch
 from mmengine.dataset.base_dataset import force_full_init
 from mmpretrain.datasets import CIFAR10, CIFAR100, BaseDataset
 from mmpretrain.datasets.utils import check_md5 as md5_matches
@@ -38,6 +40,25 @@ def stratified_split(labels: Sequence[int], fraction: float, seed: int):
     held_out = np.sort(np.asarray(held_out, dtype=np.int64))
     kept = np.setdiff1d(np.arange(len(labels)), held_out)
     return kept, held_out
+
+
+def last_split(count: int, fraction: float):
+    """``(kept, held_out)``: the last ``round(fraction * count)`` indices are held out."""
+    held = int(np.floor(fraction * count + 0.5))
+    return np.arange(count - held), np.arange(count - held, count)
+
+
+def random_split_indices(count: int, fraction: float, seed: int):
+    """``(kept, held_out)`` as ``torch.utils.data.random_split(range(count), [count - n, n],
+    generator=torch.Generator().manual_seed(seed))`` with ``n = round(fraction * count)``:
+    kept = the first ``count - n`` positions of the seeded permutation, held out = the rest
+    (both in permutation order)."""
+    held = int(np.floor(fraction * count + 0.5))
+    order = torch.randperm(count, generator=torch.Generator().manual_seed(seed)).numpy()
+    return order[:count - held], order[count - held:]
+
+
+SPLIT_MODES = ('stratified', 'last', 'random_split')
 
 
 ROW_BYTES = 3 * 32 * 32  # one image: 32x32 R plane, then G, then B
@@ -87,9 +108,17 @@ class CIFARPickleDataset(BaseDataset):
         variant (str): ``'cifar10'`` or ``'cifar100'``. Defaults to ``'cifar100'``.
         label_type (str): ``'fine'`` (100 classes) or ``'coarse'`` (20
             superclasses, CIFAR-100 only). Defaults to ``'fine'``.
-        val_fraction (float): Fraction of each class held out as ``'val'``.
-            Defaults to 0.1.
-        split_seed (int): Seed of the stratified hold-out. Defaults to 0.
+        val_fraction (float): Fraction held out as ``'val'`` (of each class
+            with ``'stratified'``, rounded per class). Defaults to 0.1.
+        split_seed (int): Seed of the ``'stratified'`` and ``'random_split'``
+            hold-outs. Defaults to 0.
+        split_mode (str): How ``'val'`` is chosen from the official training
+            set: ``'stratified'`` (``val_fraction`` of each class, seeded),
+            ``'last'`` (the last ``round(val_fraction * N)`` images of the
+            official order; ``'train'`` = the first ones) or ``'random_split'``
+            (torch ``random_split`` with a generator seeded ``split_seed``:
+            ``'train'`` = the first ``N - n_val`` positions of the permutation,
+            ``'val'`` = the last ``n_val``). Defaults to ``'stratified'``.
         check_md5 (bool): Verify the official md5 of every file. Defaults to True.
         **kwargs: ``BaseDataset``'s other arguments (``pipeline``, ``indices``, ...).
 
@@ -106,16 +135,19 @@ class CIFARPickleDataset(BaseDataset):
     def __init__(self, data_root: str, split: str = 'train',
                  variant: str = 'cifar100', label_type: str = 'fine',
                  val_fraction: float = 0.1, split_seed: int = 0,
-                 check_md5: bool = True, **kwargs):
+                 split_mode: str = 'stratified', check_md5: bool = True, **kwargs):
         if split not in self.SPLITS:
             raise DataError(f'split must be one of {self.SPLITS}, got {split!r}')
         if (variant, label_type) not in _LABEL_KEYS:
             raise DataError(f'unsupported variant/label_type {variant!r}/{label_type!r}; '
                             f'choose from {sorted(_LABEL_KEYS)}')
+        if split_mode not in SPLIT_MODES:
+            raise DataError(f'split_mode must be one of {SPLIT_MODES}, got {split_mode!r}')
         if not 0 <= val_fraction < 1:
             raise DataError(f'val_fraction must be in [0, 1), got {val_fraction}')
         self.split, self.variant, self.label_type = split, variant, label_type
         self.val_fraction, self.split_seed = val_fraction, split_seed
+        self.split_mode = split_mode
         self.check_md5 = check_md5
         kwargs.setdefault('test_mode', split in ('val', 'test'))
         # the images live in one shared array; items are tiny dicts (no pickling)
@@ -176,12 +208,19 @@ class CIFARPickleDataset(BaseDataset):
 
         indices = np.arange(len(labels))
         if self.split in ('train', 'val'):
-            kept, held_out = stratified_split(labels, self.val_fraction, self.split_seed)
+            if self.split_mode == 'stratified':
+                kept, held_out = stratified_split(labels, self.val_fraction, self.split_seed)
+            elif self.split_mode == 'last':
+                kept, held_out = last_split(len(labels), self.val_fraction)
+            else:
+                kept, held_out = random_split_indices(len(labels), self.val_fraction,
+                                                      self.split_seed)
             indices = kept if self.split == 'train' else held_out
         if not len(indices):
             raise DataError(f'{self.folder}: the {self.split!r} split has no images '
-                            f'(val_fraction={self.val_fraction} of {len(labels)} training '
-                            f'images in {len(classes)} classes, rounded per class)')
+                            f'(split_mode={self.split_mode!r}, val_fraction='
+                            f'{self.val_fraction} of {len(labels)} training images in '
+                            f'{len(classes)} classes)')
         # one contiguous array; data_list holds only labels and row numbers
         self._images = np.ascontiguousarray(images[indices])
         self._images.setflags(write=False)  # items are views: no transform may write
@@ -201,4 +240,5 @@ class CIFARPickleDataset(BaseDataset):
 
     def extra_repr(self) -> List[str]:
         return [f'Variant/labels: \t{self.variant}/{self.label_type}',
+                f'Split: \t{self.split} ({self.split_mode}, val_fraction {self.val_fraction})',
                 f'Prefix of data: \t{self.folder}']

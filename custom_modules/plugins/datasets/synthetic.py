@@ -15,6 +15,13 @@ from mmpretrain.registry import DATASETS
 from custom_modules.errors import DataError
 
 
+def random_images(count: int, size: Sequence[int], rng: np.random.Generator) -> np.ndarray:
+    """``count`` read-only random uint8 RGB images of ``size`` (height, width), HWC."""
+    images = rng.integers(0, 256, (count, *size, 3), dtype=np.uint8)
+    images.setflags(write=False)
+    return images
+
+
 @DATASETS.register_module()
 class SyntheticImageDataset(BaseDataset):
     """``num_samples`` random RGB images of ``image_size`` with random labels (seeded).
@@ -55,8 +62,7 @@ class SyntheticImageDataset(BaseDataset):
 
     def load_data_list(self) -> List[dict]:
         rng = np.random.default_rng(self.seed)
-        self._images = rng.integers(0, 256, (self.pool, *self.image_size, 3), dtype=np.uint8)
-        self._images.setflags(write=False)
+        self._images = random_images(self.pool, self.image_size, rng)
         labels = rng.integers(0, self.num_classes, self.num_samples)
         return [dict(gt_label=int(label)) for label in labels]
 

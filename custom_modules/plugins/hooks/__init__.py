@@ -5,8 +5,11 @@ from .backbone_unfreeze_hook import BackboneUnfreezeHook
 from .channels_last_hook import ChannelsLastHook
 from .config_optim_on_resume_hook import ConfigOptimOnResumeHook
 from .epoch_seed_hook import EpochSeedHook
+from .epoch_train_stats_hook import EpochTrainStatsHook
 from .num_classes_check_hook import NumClassesCheckHook
 from .proposal_vis_hook import ProposalVisHook
+from .val_loss_hook import ValLossHook
 
 __all__ = ['AtomicCheckpointHook', 'BackboneUnfreezeHook', 'ChannelsLastHook',
-           'ConfigOptimOnResumeHook', 'EpochSeedHook', 'NumClassesCheckHook', 'ProposalVisHook']
+           'ConfigOptimOnResumeHook', 'EpochSeedHook', 'EpochTrainStatsHook', 'NumClassesCheckHook',
+           'ProposalVisHook', 'ValLossHook']

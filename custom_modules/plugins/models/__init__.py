@@ -6,11 +6,13 @@ from .cifar_batch_preprocessor import CIFARBatchPreprocessor
 from .cifar_mobilenet_v2 import CifarMobileNetV2
 from .cifar_resnet18 import CifarResNet18
 from .cifar_resnext import CifarResNeXt
+from .default_init_conv import DefaultInitConv2d
+from .exact_size_cutmix import ExactSizeCutMix
 from .googlenet import GoogLeNet, GoogLeNetHead
 from .init_cfg_alexnet import InitCfgAlexNet
 from .nin import NIN
 from .sincos_vit import SinCosViT
 
 __all__ = ['BatchCutout', 'BatchMixup', 'CIFARBatchPreprocessor', 'CifarMobileNetV2',
-           'CifarResNet18', 'CifarResNeXt', 'GoogLeNet', 'GoogLeNetHead', 'InitCfgAlexNet', 'NIN',
-           'SinCosViT']
+           'CifarResNet18', 'CifarResNeXt', 'DefaultInitConv2d', 'ExactSizeCutMix', 'GoogLeNet',
+           'GoogLeNetHead', 'InitCfgAlexNet', 'NIN', 'SinCosViT']

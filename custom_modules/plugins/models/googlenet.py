@@ -13,7 +13,10 @@ the backbone returns the outputs of 4a, 4d and 5b (the inputs of the two auxilia
 classifiers and of the main one); in eval mode only 5b's. ``GoogLeNetHead``
 (``fc``, ``aux1``, ``aux2``, named like torchvision's) adds ``aux_weight`` times
 each auxiliary loss to the main loss during training and predicts with the main
-classifier only.
+classifier only. Both are initialised like torchvision's GoogLeNet (truncated normal,
+std 0.01) by default; the convs take their initial weights from the owner's
+``init_cfg`` only (mmcv's ``ConvModule.init_weights`` would re-draw the stem convs with
+Kaiming after it, because mmengine calls it on direct children).
 """
 import torch
 import torch.nn as nn
@@ -33,16 +36,28 @@ INCEPTION_TABLE = {
 # stride-2 max pools in front of an Inception block: name, kernel size (torchvision's 4th is 2x2)
 POOL_BEFORE = {'4a': ('maxpool3', 3), '5a': ('maxpool4', 2)}
 BN = dict(type='BN', eps=0.001)  # torchvision's BasicConv2d BatchNorm
+# torchvision's GoogLeNet init: trunc_normal_(std=0.01, a=-2, b=2) on conv and linear
+# weights (a, b are absolute bounds, ~200 std here) and BN weight 1, bias 0. mmengine's
+# TruncNormal also zeroes the biases of the linear layers.
+TRUNC_NORMAL = dict(type='TruncNormal', std=0.01, a=-2, b=2, bias=0)
+BN_CONSTANT = dict(type='Constant', val=1, bias=0, layer='_BatchNorm')
 
 
 def max_pool(stride=2, kernel_size=3):
     return nn.MaxPool2d(kernel_size, stride, padding=1 if stride == 1 else 0, ceil_mode=True)
 
 
+class BasicConv2d(ConvModule):
+    """A ``ConvModule`` initialised by its owner's ``init_cfg`` alone (no own Kaiming)."""
+
+    def init_weights(self):
+        pass
+
+
 def basic_conv(cin, cout, kernel_size, stride=1, norm_cfg=BN):
     """Bias-free conv -> BN -> ReLU with children ``conv`` and ``bn`` (``BasicConv2d``)."""
-    return ConvModule(cin, cout, kernel_size, stride=stride, padding=kernel_size // 2,
-                      norm_cfg=norm_cfg)
+    return BasicConv2d(cin, cout, kernel_size, stride=stride, padding=kernel_size // 2,
+                       norm_cfg=norm_cfg)
 
 
 class Inception(nn.Module):
@@ -74,7 +89,8 @@ class GoogLeNet(BaseBackbone):
     Args:
         norm_cfg (dict, optional): Normalisation after each conv (None: none).
             Defaults to BN.
-        init_cfg (list[dict]): Initialisation (Kaiming convs, BN weight 1).
+        init_cfg (list[dict]): Initialisation. Defaults to torchvision's: conv weights
+            ~ N(0, 0.01^2) redrawn outside [-2, 2], BN weight 1 and bias 0.
 
     Example::
 
@@ -82,9 +98,7 @@ class GoogLeNet(BaseBackbone):
                      head=dict(type='GoogLeNetHead', num_classes=10))
     """
 
-    def __init__(self, norm_cfg=BN, init_cfg=[
-            dict(type='Kaiming', layer='Conv2d'),
-            dict(type='Constant', val=1, layer='_BatchNorm')]):
+    def __init__(self, norm_cfg=BN, init_cfg=[dict(TRUNC_NORMAL, layer='Conv2d'), BN_CONSTANT]):
         super().__init__(init_cfg)
         self.conv1 = basic_conv(3, 64, 7, stride=2, norm_cfg=norm_cfg)
         self.maxpool1 = max_pool()
@@ -144,7 +158,8 @@ class GoogLeNetHead(ClsHead):
         aux_weight (float): Weight of each auxiliary loss. Defaults to 0.3.
         dropout (float): Dropout before ``fc``. Defaults to 0.4.
         aux_dropout (float): Dropout in the auxiliary classifiers. Defaults to 0.7.
-        init_cfg (dict): Initialisation of the linear layers.
+        init_cfg (list[dict]): Initialisation of the convs, linears and BNs of ``fc``,
+            ``aux1``, ``aux2``. Defaults to the backbone's torchvision init.
         **kwargs: ``ClsHead``'s other arguments (``loss``, ``topk``, ...).
 
     Example::
@@ -154,7 +169,8 @@ class GoogLeNetHead(ClsHead):
 
     def __init__(self, num_classes, in_channels=1024, aux_in_channels=(512, 528),
                  aux_weight=0.3, dropout=0.4, aux_dropout=0.7,
-                 init_cfg=dict(type='Normal', layer='Linear', std=0.01), **kwargs):
+                 init_cfg=[dict(TRUNC_NORMAL, layer=['Conv2d', 'Linear']), BN_CONSTANT],
+                 **kwargs):
         super().__init__(init_cfg=init_cfg, **kwargs)
         self.num_classes = num_classes
         self.aux_weight = aux_weight

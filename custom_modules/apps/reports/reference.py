@@ -1,0 +1,109 @@
+"""Reference figures: the numbers the seed reports publish, transcribed with their source.
+
+These are what the reports (``R000`` … ``R004``) state, not measurements of this
+repository; the report layouts print them beside this repository's values, marked
+as reference figures, with the difference. Each :class:`Figure` keeps the value as
+printed and the factor to this repository's unit (accuracies and errors in %).
+
+Not transcribed (absent from the report texts or not legible there): every curve
+(R000 TensorBoard figure, R001 Figs 10–11, R002 Figs 1.2–1.3, R004 Adam-vs-SGD
+figure: images only), R002's random-init accuracy (described, no number), and the
+first, unattributed training log of R003 (epochs 80–85, model not named).
+"""
+from typing import Dict, NamedTuple, Sequence, Tuple
+
+
+class Figure(NamedTuple):
+    """A published number: ``value`` as printed, ``scale`` to this repo's unit, ``source``."""
+    value: float
+    source: str
+    scale: float = 1.0
+
+    @property
+    def converted(self) -> float:
+        """The value in this repository's unit (e.g. a fraction 0.811 -> 81.1 %)."""
+        return self.value * self.scale
+
+
+def _grid(source: str, columns: Sequence[str],
+          rows: Dict[str, Sequence[float]]) -> Dict[Tuple[str, str], Figure]:
+    """``{(row, column): Figure}`` of a table printed in %."""
+    return {(row, column): Figure(value, source)
+            for row, values in rows.items() for column, value in zip(columns, values)}
+
+
+# R000 测试结果: test-set errors (%) of the best-validation checkpoints
+R000_METHODS = ('Baseline', 'Mixup(0.4)', 'Cutout', 'Cutmix(0.4)')
+R000_TOP1_ERROR = _grid('R000 测试结果, table "Top1 error"', R000_METHODS, {
+    'VGG16': (29.32, 27.65, 29.49, 26.70),
+    'ResNet18': (24.39, 22.73, 24.72, 22.12),
+    'MobileNetV2': (33.67, 32.47, 34.57, 36.07)})
+R000_TOP5_ERROR = _grid('R000 测试结果, table "Top5 error"', R000_METHODS, {
+    'VGG16': (11.09, 9.36, 11.25, 8.46),
+    'ResNet18': (7.47, 6.91, 7.23, 5.89),
+    'MobileNetV2': (10.11, 9.64, 10.12, 11.43)})
+R000_ALPHAS = ('0.2', '0.4', '0.6')
+R000_MIXUP_ALPHA = _grid('R000 消融实验 1, table "Mixup α, Top1 error"', R000_ALPHAS, {
+    'VGG16': (27.66, 27.65, 28.00),
+    'ResNet18': (23.86, 22.73, 23.76),
+    'MobileNetV2': (33.09, 32.47, 33.82)})
+R000_CUTMIX_ALPHA = _grid('R000 消融实验 2, table "Cutmix α, Top1 error"', R000_ALPHAS, {
+    'VGG16': (26.82, 26.70, 26.57),
+    'ResNet18': (22.60, 22.12, 22.19),
+    'MobileNetV2': (35.86, 36.07, 36.34)})
+
+# R001 §4.4 表 3: top-1 / top-5 accuracy (%) of each model's best PBT member
+R001_TABLE3 = _grid('R001 §4.4 表 3', ('val top-1', 'val top-5', 'test top-1', 'test top-5'), {
+    'ResNeXt-29': (63.18, 86.30, 63.10, 85.78),
+    'ViT-13': (42.44, 71.30, 42.93, 71.18),
+    'ViT-6': (39.52, 66.90, 38.79, 65.21)})
+
+# R002 第 4 节 图 1.1 (the last tuning log): final validation accuracy (fraction) per fc lr
+R002_LR_GRID = {lr: Figure(value, f'R002 图 1.1 log, lr={lr}', 100.0)
+                for lr, value in ((0.005, 0.7164), (0.01, 0.7245), (0.02, 0.7370))}
+
+
+class LogLine(NamedTuple):
+    """One line of an R003 training log (accuracies as fractions)."""
+    epoch: int
+    loss: Figure
+    train_accuracy: Figure
+    test_accuracy: Figure
+
+
+def _log_line(source: str, epoch: int, loss: float, train: float, test: float) -> LogLine:
+    source = f'{source}, line "epoch {epoch}"'
+    return LogLine(epoch, Figure(loss, source), Figure(train, source, 100.0),
+                   Figure(test, source, 100.0))
+
+
+# R003 slides: the last line of each log excerpt, by the config that reproduces the run
+# (epochs as printed; the spec reads them as 1-indexed)
+R003_LOGS = {
+    'vgg19_1xb32-adam-100e_folder': [
+        _log_line('R003 Vgg19 初始结构 log', 99, 0.0958, 0.974, 0.811)],
+    'nin_1xb32-adam-100e_folder': [
+        _log_line('R003 NIN log', 99, 0.0012, 1.000, 0.820)],
+    'googlenet_1xb32-truncnormal-adam-50e_folder': [
+        _log_line('R003 googLeNet log (trunc_normal + BN)', 43, 0.0251, 0.992, 0.900)],
+    'googlenet_1xb32-truncnormal-aug-adam-100e_folder': [
+        _log_line('R003 googLeNet + augmentation, 1st log', 49, 0.4758, 0.837, 0.899),
+        _log_line('R003 googLeNet + augmentation, 2nd log', 99, 0.3679, 0.875, 0.920)],
+    'googlenet_1xb32-pretrained-adam-30e_folder': [
+        _log_line('R003 改用预训练模型 log', 30, 0.0316, 0.990, 0.941)],
+    'resnet18_1xb32-aug-adam-50e_folder': [
+        _log_line('R003 ResNet, 1st log', 49, 0.4652, 0.837, 0.908),
+        _log_line('R003 ResNet, 2nd log', 50, 0.4617, 0.840, 0.904)],
+    'resnet18_1xb32-pretrained-aug-adam-50e_folder': [
+        _log_line('R003 ResNet, 3rd log', 49, 0.3343, 0.885, 0.949)],
+}
+
+# R004 对比试验: task 1 (20 classes) validation accuracy (%) after 40 epochs, by
+# (shift, flip, upsample), in the report's row order; 最终结果: both tasks
+R004_ABLATION = {flags: Figure(value, 'R004 对比试验 table') for flags, value in (
+    ((False, False, False), 66.9375), ((False, False, True), 78.8673),
+    ((False, True, False), 67.5752), ((False, True, True), 80.6685),
+    ((True, False, False), 66.8562), ((True, False, True), 84.7254),
+    ((True, True, False), 68.3861), ((True, True, True), 86.9836))}
+R004_FINAL = {'task 1 (20 classes)': Figure(86.9836, 'R004 最终结果'),
+              'task 2 (100 classes)': Figure(82.0467, 'R004 最终结果')}

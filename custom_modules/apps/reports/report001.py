@@ -1,0 +1,82 @@
+"""Report 001-C: ResNeXt-29 vs ViT-13 vs ViT-6 on CIFAR-100 with PBT, in R001's layout:
+Table 3 (validation and test top-1/top-5 of each model's best member) and the curves
+of Fig. 10 (best member) and Fig. 11 (all members): training loss, validation loss,
+validation top-1 and top-5 per epoch, the line broken where a member took another's
+weights.
+
+A model's numbers come from its PBT work dir ``pbt_<config>/`` (``pbt_result.json``,
+``members/<trial>/``, ``pbt_history.json``, written by ``tools/pbt_search.py``); without
+one, from a single run ``<config>/`` (``test_metrics.json``, last validation)."""
+import glob
+import json
+import os.path as osp
+
+from ..reporting import load_epochs
+from .common import Compared, Layout, last_value, with_errors
+from .reference import R001_TABLE3
+
+MODELS = {'ResNeXt-29': 'resnext29-32x4d_1xb384-deit-pbt-200e_cifar100',
+          'ViT-13': 'vit-13_p2-d192-l11_1xb384-deit-pbt-200e_cifar100',
+          'ViT-6': 'vit-6_p2-d384-l4_1xb384-deit-pbt-200e_cifar100'}
+COLUMNS = ('val top-1', 'val top-5', 'test top-1', 'test top-5')
+CURVE_PANELS = [('training loss', [('train/epoch_loss', 'training loss')]),
+                ('validation loss', [('val/loss', 'validation loss')]),
+                ('validation top-1 (%)', [('accuracy/top1', 'top-1')]),
+                ('validation top-5 (%)', [('accuracy/top5', 'top-5')])]
+
+
+def _json(path: str):
+    if not osp.isfile(path):
+        return None
+    with open(path) as f:
+        return json.load(f)
+
+
+def _members(pbt_dir: str) -> tuple:
+    """``({trial: epochs}, {trial: exploit epochs})`` of a PBT work dir."""
+    folders = sorted(p for p in glob.glob(osp.join(pbt_dir, 'members', '*')) if osp.isdir(p))
+    epochs = {osp.basename(p): with_errors(load_epochs(p)) for p in folders}
+    history = _json(osp.join(pbt_dir, 'pbt_history.json')) or {}
+    breaks = {}
+    for event in history.get('exploits', []):
+        breaks.setdefault(event['trial'], []).append(event['epoch'])
+    return epochs, breaks
+
+
+def _model_row(layout: Layout, model: str, config: str) -> dict:
+    pbt_dir = layout.run_dir(f'pbt_{config}', optional=True)  # else a single run
+    result = _json(osp.join(pbt_dir, 'pbt_result.json')) if pbt_dir else None
+    if result:
+        values = dict(zip(COLUMNS, (result.get('val_top1'), result.get('val_top5'),
+                                    result.get('test_top1'), result.get('test_top5'))))
+        origin = f'pbt_{config}, member {result.get("best_member", "?")}'
+        epochs, breaks = _members(pbt_dir)
+        best = result.get('best_member')
+        layout.curves(f'{model}_best', f'{model}: best member (Fig. 10)',
+                      {model: epochs.get(best, {})}, CURVE_PANELS,
+                      breaks={model: breaks.get(best, [])})
+        layout.curves(f'{model}_members', f'{model}: all members (Fig. 11)', epochs,
+                      CURVE_PANELS, breaks=breaks)
+    else:
+        epochs = layout.epochs(config)
+        metrics = layout.test_metrics(config) or {}
+        values = {'val top-1': last_value(epochs, 'accuracy/top1')[1],
+                  'val top-5': last_value(epochs, 'accuracy/top5')[1],
+                  'test top-1': metrics.get('accuracy/top1'),
+                  'test top-5': metrics.get('accuracy/top5')}
+        origin = config if epochs or metrics else ''
+        layout.curves(f'{model}_run', f'{model}: single run', {model: epochs}, CURVE_PANELS)
+    return dict({'Model': model},
+                **{c: Compared(values[c], R001_TABLE3.get((model, c))) for c in COLUMNS},
+                run=origin)
+
+
+def build(work_root: str, out: str = None) -> str:
+    layout = Layout('001', 'Report 001-C: ResNeXt-29 vs ViT-13 vs ViT-6 on CIFAR-100 (PBT)',
+                    work_root, out)
+    rows = [_model_row(layout, model, config) for model, config in MODELS.items()]
+    layout.table('table3', 'Table 3: validation and test accuracy (%)', rows,
+                 ['Model', *COLUMNS, 'run'],
+                 note='Validation = last validation of the best member (PBT) or the run; '
+                      'test = its final weights on the test split.')
+    return layout.finish(f'pbt_{MODELS["ResNeXt-29"]}')

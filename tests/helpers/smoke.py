@@ -114,10 +114,33 @@ def _shrink_detection(cfg):
     _shrink_det_model(cfg.model)
 
 
+IMAGE_SIDE = 64  # 224-px classification inputs are cut to this (models that pool adaptively)
+FIXED_INPUT_BACKBONES = ('VGG', 'AlexNet', 'InitCfgAlexNet')  # classifier on a flat 7x7 / 6x6 map
+
+
+def _scaled(value, factor):
+    if isinstance(value, (list, tuple)):
+        return type(value)(_scaled(v, factor) for v in value)
+    return max(8, round(value * factor)) if isinstance(value, int) else value
+
+
+def _shrink_images(cfg):
+    """ImageNet-sized classification inputs (Resize/RandomResizedCrop/ResizeEdge/CenterCrop
+    to 224) cut to IMAGE_SIDE px, except for backbones with a fixed-size classifier."""
+    if cfg.model.get('backbone', {}).get('type') in FIXED_INPUT_BACKBONES:
+        return
+    for _, dataset in _datasets(cfg):
+        for step in dataset.get('pipeline') or []:
+            for key in ('scale', 'crop_size'):
+                if key in step:
+                    step[key] = _scaled(step[key], IMAGE_SIDE / 224)
+
+
 # innermost dataset type -> function(cfg) making the config's inputs and model small enough
 # for a CPU
 SHRINKERS = {'CityscapesDataset': _shrink_segmentation, 'VOCDataset': _shrink_detection,
-             'CheckedVOCDataset': _shrink_detection}
+             'CheckedVOCDataset': _shrink_detection, 'CustomDataset': _shrink_images,
+             'CUB': _shrink_images}
 
 
 def _datasets(cfg, with_members=False):

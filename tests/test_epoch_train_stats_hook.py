@@ -5,15 +5,13 @@ from types import SimpleNamespace
 
 import pytest
 import torch
-from mmengine.config import Config
 from mmengine.hooks import Hook
 from mmengine.logging import MMLogger
 from mmengine.runner import Runner
 
 import custom_modules  # noqa: F401
 from custom_modules.plugins.hooks import EpochTrainStatsHook
-from tests.helpers.cifar_data import make_cifar10
-from tests.helpers.configs import tiny_cifar10_config
+from tests.helpers.configs import tiny_cifar10_run_config
 
 
 class _RecordOutputs(Hook):
@@ -28,14 +26,8 @@ class _RecordOutputs(Hook):
 
 
 def test_epoch_means_are_logged_by_epoch(tmp_path):
-    make_cifar10(tmp_path / 'data', per_class_train=3)
-    cfg = Config.fromfile(tiny_cifar10_config(tmp_path / 'cfg.py', tmp_path / 'data',
-                                              max_epochs=2, batch_size=8))
-    cfg.work_dir = str(tmp_path / 'work')
-    for loader in (cfg.train_dataloader, cfg.val_dataloader):
-        loader.dataset.val_fraction = 0.34  # 20 train (batches of 8, 8, 4), 10 validation
+    cfg = tiny_cifar10_run_config(tmp_path, batch_size=8)  # 20 train: batches of 8, 8, 4
     cfg.model.head.cal_acc = True
-    cfg.visualizer.vis_backends = [dict(type='LocalVisBackend')]
     assert 'EpochTrainStatsHook' in [h['type'] for h in cfg.custom_hooks]  # cls_runtime.py
     runner = Runner.from_cfg(cfg)
     recorder = _RecordOutputs()

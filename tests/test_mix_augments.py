@@ -8,16 +8,13 @@ import pytest
 import torch
 from mmpretrain.models.utils.batch_augments import CutMix, Mixup
 
-
-def _batch(n=16, size=32):
-    images = torch.arange(n, dtype=torch.float32).view(n, 1, 1, 1).expand(n, 3, size, size).clone()
-    return images, torch.eye(n)
+from tests.helpers.mix_batches import assert_cutmix_weights_are_pasted_areas, constant_images
 
 
 @pytest.mark.parametrize('seed', range(5))
 def test_mixup_mixes_images_and_labels_with_the_same_lambda(seed):
     np.random.seed(seed), torch.manual_seed(seed)
-    images, scores = _batch()
+    images, scores = constant_images()
     mixed, mixed_scores = Mixup(alpha=0.4)(images, scores)
     assert torch.allclose(mixed_scores.sum(1), torch.ones(16))
     expected = mixed_scores @ torch.arange(16, dtype=torch.float32)  # sum_k w_k * k
@@ -28,27 +25,16 @@ def test_mixup_mixes_images_and_labels_with_the_same_lambda(seed):
 @pytest.mark.parametrize('seed', range(40))
 def test_cutmix_label_weight_is_the_pasted_area_even_when_clipped(seed):
     np.random.seed(seed), torch.manual_seed(seed)
-    images, scores = _batch()
+    images, scores = constant_images()
     mixed, mixed_scores = CutMix(alpha=1.0)(images, scores)
-    assert torch.allclose(mixed_scores.sum(1), torch.ones(16))
-    for i in range(16):
-        others = mixed[i, 0] != i
-        if not others.any():
-            continue  # paired with itself or an empty box
-        j = int(mixed[i, 0][others][0])
-        pasted_fraction = others.float().mean()
-        assert torch.all(mixed[i, 0][others] == j)
-        assert mixed_scores[i, j] == pytest.approx(float(pasted_fraction), abs=1e-6)
-        assert mixed_scores[i, i] == pytest.approx(1 - float(pasted_fraction), abs=1e-6)
-        rows, cols = others.any(1).nonzero()[:, 0], others.any(0).nonzero()[:, 0]
-        assert others.sum() == len(rows) * len(cols)  # one rectangle
+    assert_cutmix_weights_are_pasted_areas(mixed, mixed_scores)
 
 
 def test_cutmix_box_side_is_floor_sqrt_one_minus_lambda_times_size(monkeypatch):
     monkeypatch.setattr(np.random, 'beta', lambda a, b: 0.75)  # sqrt(0.25) * 32 = 16
     # the box's centre: no clipping
     monkeypatch.setattr(np.random, 'randint', lambda low, high, size=None: 16)
-    images, scores = _batch()
+    images, scores = constant_images()
     mixed, mixed_scores = CutMix(alpha=1.0)(images, scores)
     assert all(mixed_scores[i, i] == 0.75 or mixed_scores[i, i] == 1.0 for i in range(16))
     changed = [(mixed[i, 0] != i).sum() for i in range(16) if (mixed[i, 0] != i).any()]
@@ -59,7 +45,7 @@ def test_cutmix_box_side_is_floor_sqrt_one_minus_lambda_times_size(monkeypatch):
 def test_batch_mixup_mixes_images_and_labels_with_the_same_lambda(seed):
     from custom_modules.plugins.models import BatchMixup
     np.random.seed(seed), torch.manual_seed(seed)
-    images, scores = _batch()
+    images, scores = constant_images()
     mixed, mixed_scores = BatchMixup(alpha=0.4)(images, scores.long())
     assert mixed_scores.dtype == torch.float32
     assert torch.allclose(mixed_scores.sum(1), torch.ones(16))

@@ -36,3 +36,12 @@ def test_the_same_seed_gives_the_same_boxes():
     make = dict(type='SyntheticDetDataset', num_samples=3, num_classes=2, image_size=16)
     assert ([DATASETS.build(make).get_data_info(i)['instances'] for i in range(3)]
             == [DATASETS.build(make).get_data_info(i)['instances'] for i in range(3)])
+
+
+def test_an_empty_dataset_is_refused():
+    import pytest
+
+    from custom_modules.errors import DataError
+    init_default_scope('mmdet')
+    with pytest.raises(DataError, match='SyntheticDetDataset needs num_samples'):
+        DATASETS.build(dict(type='SyntheticDetDataset', num_samples=0, num_classes=2))

@@ -5,14 +5,12 @@ import json
 import pytest
 import torch
 import torch.nn.functional as F
-from mmengine.config import Config
 from mmengine.runner import Runner
 from mmpretrain.structures import DataSample
 
 import custom_modules  # noqa: F401
 from custom_modules.plugins.hooks.val_loss_hook import classification_losses
-from tests.helpers.cifar_data import make_cifar10
-from tests.helpers.configs import tiny_cifar10_config
+from tests.helpers.configs import tiny_cifar10_run_config
 
 
 def _records(work_dir):
@@ -36,14 +34,8 @@ def _independent_val_loss(runner):
 
 
 def test_val_loss_is_logged_with_the_metrics_and_matches_cross_entropy(tmp_path):
-    make_cifar10(tmp_path / 'data', per_class_train=3)
-    cfg = Config.fromfile(tiny_cifar10_config(tmp_path / 'cfg.py', tmp_path / 'data',
-                                              max_epochs=2, batch_size=16))
-    cfg.work_dir = str(tmp_path / 'work')
-    for loader in (cfg.train_dataloader, cfg.val_dataloader):
-        loader.dataset.val_fraction = 0.34  # one image per class: 20 train, 10 validation
+    cfg = tiny_cifar10_run_config(tmp_path, batch_size=16)  # 20 train, 10 validation
     cfg.val_dataloader.batch_size = 4  # batches of 4, 4 and 2: the mean is per image
-    cfg.visualizer.vis_backends = [dict(type='LocalVisBackend')]
     cfg.train_cfg.val_interval = 1
     assert 'ValLossHook' in [h['type'] for h in cfg.custom_hooks]  # from cls_runtime.py
     runner = Runner.from_cfg(cfg)

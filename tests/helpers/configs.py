@@ -35,6 +35,23 @@ def tiny_cifar10_config(path, data_root, max_epochs=1, batch_size=8, **extra):
         **{'default_hooks': dict(logger=dict(interval=1)), **extra})
 
 
+
+def tiny_cifar10_run_config(tmp_path, max_epochs=2, batch_size=8):
+    """A Config of :func:`tiny_cifar10_config` on generated data of 3 images per class, split
+    20 training / 10 validation images, work dir ``tmp_path/work``, scalars logged locally
+    only (no TensorBoard), for tests that build a Runner themselves."""
+    from mmengine.config import Config
+
+    from .cifar_data import make_cifar10
+    make_cifar10(tmp_path / 'data', per_class_train=3)
+    cfg = Config.fromfile(tiny_cifar10_config(tmp_path / 'cfg.py', tmp_path / 'data',
+                                              max_epochs=max_epochs, batch_size=batch_size))
+    cfg.work_dir = str(tmp_path / 'work')
+    for loader in (cfg.train_dataloader, cfg.val_dataloader):
+        loader.dataset.val_fraction = 0.34  # one image per class held out
+    cfg.visualizer.vis_backends = [dict(type='LocalVisBackend')]
+    return cfg
+
 def run_command(command, env=None, timeout=600):
     """Run ``command`` from the repo root with this interpreter as PYTHON.
 

@@ -16,11 +16,13 @@ from typing import List, Sequence
 import numpy as np
 import torch
 from mmengine.dataset.base_dataset import force_full_init
-from mmpretrain.datasets import CIFAR10, CIFAR100, BaseDataset
+from mmpretrain.datasets import CIFAR10, CIFAR100
 from mmpretrain.datasets.utils import check_md5 as md5_matches
 from mmpretrain.registry import DATASETS
 
 from custom_modules.errors import DataError
+
+from .cifar_collate import RawItemsDataset
 
 # file lists, md5s and meta keys of the official releases (kept in mmpretrain)
 _OFFICIAL = {'cifar10': CIFAR10, 'cifar100': CIFAR100}
@@ -98,7 +100,7 @@ def _unpickle(path: str) -> dict:
 
 
 @DATASETS.register_module()
-class CIFARPickleDataset(BaseDataset):
+class CIFARPickleDataset(RawItemsDataset):
     """CIFAR from ``data_root/cifar-10-batches-py`` or ``data_root/cifar-100-python``.
 
     Args:
@@ -226,11 +228,6 @@ class CIFARPickleDataset(BaseDataset):
         self._images.setflags(write=False)  # items are views: no transform may write
         return [dict(gt_label=int(labels[i]), image_index=row)
                 for row, i in enumerate(indices)]
-
-    def __getitem__(self, idx: int) -> dict:
-        if self.pipeline.transforms:  # a per-image pipeline: mmengine's path
-            return super().__getitem__(idx)
-        return self.get_data_info(idx)  # raw items for cifar_collate
 
     @force_full_init
     def get_data_info(self, idx: int) -> dict:

@@ -6,13 +6,25 @@ dominates the cost of CIFAR's tiny images. Here the dataset yields raw
 ``img``/``gt_label`` items and this function stacks them at once, builds
 minimal data samples and passes the labels as one tensor (``gt_labels``) that
 ``CIFARBatchPreprocessor`` consumes. Items that were already packed by a
-pipeline fall back to mmengine's ``pseudo_collate``.
+pipeline fall back to mmengine's ``pseudo_collate``. ``RawItemsDataset`` is the
+base of the datasets that yield such raw items.
 """
 import numpy as np
 import torch
 from mmengine.dataset import pseudo_collate
 from mmengine.registry import FUNCTIONS
+from mmpretrain.datasets import BaseDataset
 from mmpretrain.structures import DataSample
+
+
+class RawItemsDataset(BaseDataset):
+    """A dataset whose items are its raw ``get_data_info`` dicts (``img``, ``gt_label``)
+    for :func:`cifar_collate`, unless a per-image pipeline is set (mmengine's path)."""
+
+    def __getitem__(self, idx: int) -> dict:
+        if self.pipeline.transforms:
+            return super().__getitem__(idx)
+        return self.get_data_info(idx)
 
 
 @FUNCTIONS.register_module()

@@ -5,14 +5,29 @@ For throughput measurements and smoke runs: the items look like
 ``cifar_collate`` as they are, or through a per-image pipeline without its
 loading step.
 """
-from typing import List, Sequence, Union
+from typing import List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 from mmengine.dataset.base_dataset import force_full_init
-from mmpretrain.datasets import BaseDataset
 from mmpretrain.registry import DATASETS
 
 from custom_modules.errors import DataError
+
+from .cifar_collate import RawItemsDataset
+
+
+def synthetic_settings(name: str, num_samples: int, num_classes: int,
+                       image_size: Union[int, Sequence[int]], pool: int,
+                       metainfo: Optional[dict]) -> Tuple[Tuple[int, int], int, dict]:
+    """Checked settings of the synthetic datasets: ``(height, width)``, how many distinct
+    images to keep (at most ``num_samples``) and the metainfo with default class names."""
+    if num_samples < 1 or num_classes < 1 or pool < 1:
+        raise DataError(f'{name} needs num_samples, num_classes and pool >= 1, got '
+                        f'{num_samples}, {num_classes}, {pool}')
+    size = (image_size, image_size) if isinstance(image_size, int) else tuple(image_size)
+    metainfo = dict(metainfo or {})
+    metainfo.setdefault('classes', tuple(f'class{c}' for c in range(num_classes)))
+    return size, min(pool, num_samples), metainfo
 
 
 def random_images(count: int, size: Sequence[int], rng: np.random.Generator) -> np.ndarray:
@@ -23,7 +38,7 @@ def random_images(count: int, size: Sequence[int], rng: np.random.Generator) -> 
 
 
 @DATASETS.register_module()
-class SyntheticImageDataset(BaseDataset):
+class SyntheticImageDataset(RawItemsDataset):
     """``num_samples`` random RGB images of ``image_size`` with random labels (seeded).
 
     Only ``pool`` distinct images are kept in memory; item ``i`` shows image
@@ -49,15 +64,11 @@ class SyntheticImageDataset(BaseDataset):
     def __init__(self, num_samples: int, num_classes: int,
                  image_size: Union[int, Sequence[int]] = 32, pool: int = 256,
                  seed: int = 0, **kwargs):
-        if num_samples < 1 or num_classes < 1 or pool < 1:
-            raise DataError(f'SyntheticImageDataset needs num_samples, num_classes and pool '
-                            f'>= 1, got {num_samples}, {num_classes}, {pool}')
-        size = (image_size, image_size) if isinstance(image_size, int) else tuple(image_size)
-        self.num_samples, self.num_classes, self.image_size = num_samples, num_classes, size
-        self.pool, self.seed = min(pool, num_samples), seed
+        self.image_size, self.pool, metainfo = synthetic_settings(
+            type(self).__name__, num_samples, num_classes, image_size, pool,
+            kwargs.pop('metainfo', None))
+        self.num_samples, self.num_classes, self.seed = num_samples, num_classes, seed
         kwargs['serialize_data'] = False  # items are tiny dicts over one shared array
-        metainfo = dict(kwargs.pop('metainfo', None) or {})
-        metainfo.setdefault('classes', tuple(f'class{c}' for c in range(num_classes)))
         super().__init__(ann_file='', metainfo=metainfo, **kwargs)
 
     def load_data_list(self) -> List[dict]:
@@ -65,11 +76,6 @@ class SyntheticImageDataset(BaseDataset):
         self._images = random_images(self.pool, self.image_size, rng)
         labels = rng.integers(0, self.num_classes, self.num_samples)
         return [dict(gt_label=int(label)) for label in labels]
-
-    def __getitem__(self, idx: int) -> dict:
-        if self.pipeline.transforms:  # a per-image pipeline: mmengine's path
-            return super().__getitem__(idx)
-        return self.get_data_info(idx)  # raw items for cifar_collate
 
     @force_full_init
     def get_data_info(self, idx: int) -> dict:

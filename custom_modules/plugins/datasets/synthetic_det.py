@@ -10,7 +10,7 @@ import numpy as np
 from mmdet.datasets import BaseDetDataset
 from mmdet.registry import DATASETS
 
-from .synthetic import random_images
+from .synthetic import random_images, synthetic_settings
 
 
 @DATASETS.register_module()
@@ -41,12 +41,10 @@ class SyntheticDetDataset(BaseDetDataset):
     def __init__(self, num_samples: int, num_classes: int,
                  image_size: Union[int, Sequence[int]] = 600, pool: int = 16, seed: int = 0,
                  **kwargs):
+        self.image_size, self.pool, metainfo = synthetic_settings(
+            type(self).__name__, num_samples, num_classes, image_size, pool,
+            kwargs.pop('metainfo', None))
         self.num_samples, self.num_classes, self.seed = num_samples, num_classes, seed
-        self.image_size = (image_size, image_size) if isinstance(image_size, int) else tuple(
-            image_size)
-        self.pool = max(1, min(pool, num_samples))
-        metainfo = dict(kwargs.pop('metainfo', None) or {})
-        metainfo.setdefault('classes', tuple(f'class{c}' for c in range(num_classes)))
         super().__init__(ann_file='', metainfo=metainfo, serialize_data=False, **kwargs)
 
     def load_data_list(self) -> List[dict]:

@@ -11,7 +11,7 @@ import numpy as np
 from mmseg.datasets import BaseSegDataset
 from mmseg.registry import DATASETS
 
-from .synthetic import random_images
+from .synthetic import random_images, synthetic_settings
 
 
 @DATASETS.register_module()
@@ -41,12 +41,10 @@ class SyntheticSegDataset(BaseSegDataset):
     def __init__(self, num_samples: int, num_classes: int,
                  image_size: Union[int, Sequence[int]] = 512, pool: int = 8, seed: int = 0,
                  **kwargs):
+        self.image_size, self.pool, metainfo = synthetic_settings(
+            type(self).__name__, num_samples, num_classes, image_size, pool,
+            kwargs.pop('metainfo', None))
         self.num_samples, self.seed = num_samples, seed
-        self.image_size = (image_size, image_size) if isinstance(image_size, int) else tuple(
-            image_size)
-        self.pool = max(1, min(pool, num_samples))
-        metainfo = dict(kwargs.pop('metainfo', None) or {})
-        metainfo.setdefault('classes', tuple(f'class{c}' for c in range(num_classes)))
         metainfo.setdefault('palette', [[c % 256, c * 7 % 256, c * 13 % 256]
                                         for c in range(num_classes)])
         super().__init__(ann_file='', metainfo=metainfo, serialize_data=False,

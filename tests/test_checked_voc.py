@@ -68,8 +68,41 @@ def test_missing_image_names_the_file(devkit):
 
 
 def test_missing_split_file_is_clear(devkit):
-    with pytest.raises(DataError, match=r'split file .*val\.txt does not exist'):
-        _dataset(devkit, split='val')
+    with pytest.raises(DataError, match=r'split file .*missing\.txt does not exist'):
+        _dataset(devkit, split='missing')
+
+
+@pytest.mark.parametrize('test_mode', [False, True])
+def test_drop_difficult_deletes_the_difficult_objects(devkit, test_mode):
+    """Same instances as mmdet's minus the ignored (difficult) ones; nothing ignored left."""
+    kept = _dataset(devkit, test_mode=test_mode)
+    dropped = _dataset(devkit, test_mode=test_mode, drop_difficult=True)
+    assert len(kept) == len(dropped) == 4  # an image keeps its place without objects too
+    for i in range(4):
+        expected = [inst for inst in kept.get_data_info(i)['instances']
+                    if not inst['ignore_flag']]
+        assert dropped.get_data_info(i)['instances'] == expected
+    assert sum(len(kept.get_data_info(i)['instances']) for i in range(4)) > \
+        sum(len(dropped.get_data_info(i)['instances']) for i in range(4))
+
+
+def test_drop_difficult_keeps_small_boxes_ignored_by_bbox_min_size(devkit):
+    """Only <difficult> decides what is deleted; mmdet's bbox_min_size still ignores."""
+    _set_boxes(devkit, [(2, 2, 10, 10), (60, 10, 100, 50)], name='2007_00001')  # not difficult
+    dataset = _dataset(devkit, drop_difficult=True,
+                       filter_cfg=dict(filter_empty_gt=False, bbox_min_size=32))
+    flags = [inst['ignore_flag'] for inst in dataset.get_data_info(1)['instances']]
+    assert flags == [1, 0]
+
+
+def test_split_files_of_the_generated_devkit(devkit):
+    """tests/helpers/voc_data.py also writes VOC2007 train.txt and val.txt (trainval halves)."""
+    def ids(split):
+        path = os.path.join(devkit, 'VOC2007', 'ImageSets', 'Main', f'{split}.txt')
+        return open(path).read().split()
+
+    assert ids('train') + ids('val') == ids('trainval') and len(ids('train')) == 2
+    assert len(_dataset(devkit, split='val')) == 2
 
 
 def test_missing_bndbox_is_malformed(devkit):

@@ -1,18 +1,21 @@
-"""tools/compare_detectors.py: two random tiny detectors (two-stage and one-stage) on non-VOC
-images."""
+"""tools/compare_detectors.py: random tiny detectors (two-stage and one-stage) on non-VOC
+images, generated and the real photographs installed packages ship."""
 import json
 import os.path as osp
 
 import cv2
 import numpy as np
 
-from custom_modules.apps.detection.compare import compare_detectors
-from tests.helpers.configs import run_cli
+from custom_modules.apps.detection.compare import PALETTE, compare_detectors
+from custom_modules.apps.detection.postprocess import postprocess_options
+from custom_modules.apps.detection.sample_photos import sample_photos
+from tests.helpers.configs import REPO, run_cli
 from tests.helpers.det_models import (
     save_random_checkpoint,
     tiny_faster_rcnn_config,
     tiny_fcos_config,
 )
+from tests.helpers.drawn_boxes import changed_pixels, label_text_pixels, outline_share
 
 
 def test_grid_png_per_image_with_each_models_boxes(tmp_path):
@@ -48,8 +51,76 @@ def test_grid_png_per_image_with_each_models_boxes(tmp_path):
             assert (panel != cv2.imread(image)).any(axis=2).sum() > 4 * 10
 
 
-def test_needs_two_models(tmp_path, capsys):
-    code = run_cli('tools/compare_detectors.py', '--model', 'a.py', 'a.pth', '--images', 'x.jpg',
+def test_sample_photos_are_real_shipped_photographs():
+    photos = sample_photos()
+    assert [osp.basename(p) for p in photos] == ['china.jpg', 'flower.jpg', 'grace_hopper.jpg']
+    for path in photos:
+        image = cv2.imread(path)
+        assert image is not None and image.ndim == 3 and min(image.shape[:2]) >= 400
+        assert image.std() > 20  # a photograph, not a flat test card
+
+
+def test_one_model_on_sample_photos_by_default_with_figure_postprocessing(tmp_path, capsys):
+    """No --images: the shipped photographs. --nms-iou and --max-boxes replace the model's
+    class-wise NMS and cap; each panel has its title bar and the boxes and labels drawn."""
+    config = tiny_fcos_config(tmp_path / 'fcos.py', max_dets=50)
+    checkpoint = save_random_checkpoint(config, tmp_path / 'fcos.pth', seed=2)
+    out = tmp_path / 'out'
+    assert run_cli('tools/compare_detectors.py', '--model', config, checkpoint, '--out-dir', out,
+                   '--score-thr', '0', '--nms-iou', '0.2', '--max-boxes', '6') == 0
+    for photo in sample_photos():
+        stem = osp.splitext(osp.basename(photo))[0]
+        plain = cv2.imread(photo)
+        h, w = plain.shape[:2]
+        canvas = cv2.imread(str(out / f'{stem}.png'))
+        assert canvas.shape == (h + 20, w, 3)  # title bar + one panel
+        assert (canvas[:20] > 128).all(axis=2).sum() > 50  # light title text on black
+        (model,) = json.load(open(out / f'{stem}.json'))['models']
+        assert model['name'] == 'fcos'
+        assert model['postprocess'] == dict(nms_iou=0.2, max_boxes=6, model_score_thr=0.0,
+                                            score_thr=0.0)
+        boxes, labels = np.array(model['boxes']), model['labels']
+        assert 1 <= len(boxes) <= 6
+        for i in range(len(boxes)):  # class-wise NMS at 0.2 was applied
+            for j in range(i):
+                if labels[i] == labels[j]:
+                    assert _iou(boxes[i], boxes[j]) <= 0.2 + 1e-6
+        panel, colour = canvas[20:], PALETTE[0]
+        shares = [outline_share(panel, box, colour) for box in boxes]
+        assert sum(s > 0.5 for s in shares) >= len(boxes) - 1, shares  # one may hide
+        assert label_text_pixels(panel, plain, colour) > 30 * len(boxes)  # 'class 0.42' labels
+        assert changed_pixels(panel, plain).mean() < 0.5  # the photograph stays visible
+
+
+def test_postprocess_options_reach_each_detectors_final_nms(tmp_path):
+    """Two-stage: the RoI head's test_cfg (rcnn); one-stage: the dense head's; the model's
+    score threshold is only lowered, never raised (the figure's applies to the boxes)."""
+    frcnn = tiny_faster_rcnn_config(tmp_path / 'frcnn.py')
+    assert postprocess_options(frcnn, 0.5, 0.3, 300) == {
+        'model.test_cfg.rcnn.nms.iou_threshold': 0.3, 'model.test_cfg.rcnn.max_per_img': 300}
+    yolo = f'{REPO}/configs/voc/yolov3_d53_4xb5-ms-320-608-rep3-30e_voc0712.py'  # thr 0.05
+    assert postprocess_options(yolo, 0.3, 0.4, None) == {'model.test_cfg.nms.iou_threshold': 0.4}
+    assert postprocess_options(yolo, 0.01) == {'model.test_cfg.score_thr': 0.01}
+
+
+def test_needs_a_model(tmp_path, capsys):
+    code = run_cli('tools/compare_detectors.py', '--images', 'x.jpg', '--out-dir', str(tmp_path))
+    assert code == 2
+    assert 'required: --model' in capsys.readouterr().err
+
+
+def test_rejects_bad_nms_iou(tmp_path, capsys):
+    config = tiny_fcos_config(tmp_path / 'fcos.py')
+    checkpoint = tmp_path / 'fcos.pth'  # refused before any weights are read
+    checkpoint.write_bytes(b'')
+    code = run_cli('tools/compare_detectors.py', '--model', config, checkpoint, '--nms-iou', '3',
                    '--out-dir', str(tmp_path))
     assert code == 2
-    assert 'at least two --model' in capsys.readouterr().err
+    assert 'error: --nms-iou must be in (0, 1], got 3.0' in capsys.readouterr().err
+
+
+def _iou(a, b):
+    w = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    h = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - w * h
+    return w * h / union if union > 0 else 0.0

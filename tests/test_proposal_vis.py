@@ -1,4 +1,5 @@
-"""Proposal-vs-detection PNGs: the hook during test and tools/vis_proposals.py on any image."""
+"""Proposal-vs-detection PNGs: the hook during test and tools/vis_proposals.py on any image
+(generated ones and the real photographs installed packages ship)."""
 import json
 import os.path as osp
 
@@ -7,6 +8,7 @@ import numpy as np
 import pytest
 
 from custom_modules.apps.detection.proposals import draw_proposals
+from custom_modules.apps.detection.sample_photos import sample_photos
 from custom_modules.plugins.visualization.det_panels import (
     DETECTION_COLOR,
     MIN_PANEL_SIDE,
@@ -14,6 +16,7 @@ from custom_modules.plugins.visualization.det_panels import (
 )
 from tests.helpers.configs import run_cli
 from tests.helpers.det_models import save_random_checkpoint, tiny_faster_rcnn_config
+from tests.helpers.drawn_boxes import changed_pixels, label_text_pixels, outline_share
 from tests.helpers.voc_data import make_vocdevkit
 
 
@@ -63,6 +66,30 @@ def test_vis_proposals_tool_on_any_image(tiny_detector, tmp_path):
     written = draw_proposals(config, checkpoint, [image], str(tmp_path / 'again'), 7, 0.0)
     assert written == [str(tmp_path / 'again' / 'street photo.png')]
     _check_png(written[0], image, num_proposals=7, num_dets=5)
+
+
+def test_vis_proposals_tool_on_shipped_photographs(tiny_detector, tmp_path, capsys):
+    """No image files: the real photographs installed packages ship. Asking for more
+    proposals than the RPN keeps (the tiny config's 50) draws all it has, with a note."""
+    config, checkpoint = tiny_detector
+    out = tmp_path / 'out'
+    assert run_cli('tools/vis_proposals.py', config, checkpoint, '--out-dir', out,
+                   '--num-proposals', '300', '--score-thr', '0') == 0
+    assert 'the RPN gave 50 proposals, fewer than --num-proposals 300' in capsys.readouterr().out
+    for photo in sample_photos():
+        png = str(out / (osp.splitext(osp.basename(photo))[0] + '.png'))
+        record = _check_png(png, photo, num_proposals=50, num_dets=5)
+        assert record['panel_scale'] == 1  # photographs are drawn at their own size
+        canvas, plain = cv2.imread(png), cv2.imread(photo)
+        w = plain.shape[1]
+        left, right = canvas[:, :w], canvas[:, w:]
+        shares = [outline_share(left, box, PROPOSAL_COLOR) for box in record['proposals']]
+        assert np.mean(shares) > 0.5  # outlines in the proposal colour (some cross others)
+        shares = [outline_share(right, box, DETECTION_COLOR)
+                  for box in record['detections']['boxes']]
+        assert sum(s > 0.5 for s in shares) >= 4, shares
+        assert label_text_pixels(right, plain, DETECTION_COLOR) > 30 * 5  # 'class 0.42' labels
+        assert changed_pixels(left, plain).mean() < 0.6  # the photograph stays visible
 
 
 def test_vis_proposals_tool_rejects_missing_image(tiny_detector, tmp_path, capsys):

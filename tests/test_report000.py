@@ -41,7 +41,7 @@ def test_error_tables_and_curves(tmp_path):
     md = (out / 'top1_error.md').read_text()
     assert 'reference figures' in md and 'R000 测试结果, table "Top1 error"' in md
     report = (out / 'report.md').read_text()
-    assert '## Mixup α, Top1 error' in report and 'Runs not found (22)' in report
+    assert '## Mixup α, Top1 error' in report and 'Runs not found (24)' in report
     curves = {p.name for p in (out / 'curves').iterdir()}
     assert curves == {'resnet18_1xb128_cifar100.png'}  # the other run logged no epochs
     assert (out / 'curves' / 'resnet18_1xb128_cifar100.png').read_bytes()[:4] == b'\x89PNG'

@@ -43,3 +43,14 @@ def test_reference_units_and_coverage():
             assert line.test_accuracy.scale == line.train_accuracy.scale == 100.0
             assert line.loss.scale == 1.0 and f'epoch {line.epoch}' in line.loss.source
     assert common.REF == '(reference figure)'
+
+
+def test_detection_reference_figures_cover_the_printed_classes():
+    from custom_modules.apps.reports.det_common import VOC_CLASSES
+    assert set(VOC_CLASSES) - set(reference.R000_FCOS_AP) == {'cow', 'diningtable'}
+    assert set(reference.R002_FRCNN_TABLE) == {
+        (name, column) for name in VOC_CLASSES for column in ('gts', 'dets', 'recall', 'AP')}
+    figures = [*reference.R000_FCOS_AP.values(), *reference.R002_FRCNN_TABLE.values(),
+               reference.R000_FCOS_MAP, *reference.R002_FRCNN_BEST.values(),
+               *reference.R002_YOLO_BEST.values()]
+    assert all(f.scale == 1.0 for f in figures)  # APs stay fractions, as printed

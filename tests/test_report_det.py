@@ -6,6 +6,7 @@ import os.path as osp
 import cv2
 
 from tests.helpers.configs import run_cli
+from tests.helpers.fake_runs import read_rows, record_figures
 
 
 def _write_run(work_dir, maps, timestamp='20261122_120000'):
@@ -52,3 +53,35 @@ def test_three_init_runs_in_one_png_and_table(tmp_path, capsys):
 def test_no_runs_is_a_clear_error(tmp_path, capsys):
     code = run_cli('tools/report_det.py', '--work-root', tmp_path, '--match', 'nothing*')
     assert code == 2 and 'no training logs' in capsys.readouterr().err
+
+
+def test_per_epoch_losses_give_a_second_figure(tmp_path, capsys, monkeypatch):
+    """C4 runs (R001 Fig. 6): per-epoch training loss, validation loss logged in a record of
+    its own (merged with the mAP of the same epoch) and mAP every 2 epochs."""
+    figures = record_figures(monkeypatch)
+    for name, gain in (('c4_init-random', 0.125), ('c4_init-imagenet', 0.25)):
+        records = []
+        for epoch in range(1, 5):
+            records += [{'loss': 3.0 / epoch, 'step': epoch * 10},
+                        {'train/epoch_loss': 3.0 / epoch, 'step': epoch}]
+            if epoch % 2 == 0:
+                records.append({'pascal_voc_area/mAP': gain * epoch, 'step': epoch})
+            records.append({'val/loss': 4.0 / epoch, 'val/loss_rpn_cls': 0.5, 'step': epoch})
+        folder = tmp_path / name / '20261122_120000' / 'vis_data'
+        folder.mkdir(parents=True)
+        (folder / 'scalars.json').write_text(''.join(json.dumps(r) + '\n' for r in records))
+    (tmp_path / 'c4_init-imagenet' / 'test_metrics.json').write_text(
+        json.dumps({'pascal_voc_area/mAP': 0.375}))
+    code = run_cli('tools/report_det.py', '--work-root', tmp_path, '--match', 'c4_init-*',
+                   '--metric', 'pascal_voc_area/mAP', '--out', tmp_path / 'report',
+                   '--title', 'three inits')
+    assert code == 0, capsys.readouterr().err
+    assert (tmp_path / 'report' / 'epochs.png').is_file()
+    panels = [p['x'] for p in figures['three inits: per epoch']]
+    assert panels == [[[1, 2, 3, 4]] * 2, [[1, 2, 3, 4]] * 2, [[2, 4]] * 2]
+    rows = read_rows(tmp_path / 'report' / 'results.csv', 'run')
+    assert rows['c4_init-imagenet']['best pascal_voc_area'] == '100.0'
+    assert rows['c4_init-random']['epochs'] == '2'
+    assert rows['c4_init-imagenet']['test pascal_voc_area'] == '37.5'  # the mode it tested
+    assert rows['c4_init-random']['test pascal_voc_area'] == ''
+    assert 'test pascal_voc' not in rows['c4_init-random']

@@ -3,9 +3,14 @@ import cv2
 import numpy as np
 import pytest
 
-from custom_modules.apps.video.frames import FrameReader, FrameWriter, open_frames
+from custom_modules.apps.video.frames import (
+    FrameReader,
+    FrameWriter,
+    camvid_sequences,
+    open_frames,
+)
 from custom_modules.errors import DataError, UserInputError
-from tests.helpers.seg_data import make_video
+from tests.helpers.seg_data import make_camvid_sequences, make_video
 
 
 def test_reader_yields_every_frame_of_a_video_in_batches(tmp_path):
@@ -67,3 +72,15 @@ def test_writer_reraises_errors_from_its_thread(tmp_path):
     writer.write(1)
     with pytest.raises(RuntimeError, match='drawing failed'):
         writer.close()
+
+
+def test_flat_camvid_folder_splits_into_sequences_in_name_order(tmp_path):
+    folder = make_camvid_sequences(tmp_path / 'test', {'Seq05VD': 2, '0001TP': 3})
+    (tmp_path / 'test' / 'notes.txt').write_text('not a frame')
+    groups = camvid_sequences(folder)
+    assert list(groups) == ['0001TP', 'Seq05VD']
+    assert groups['0001TP'] == ['0001TP_00000.png', '0001TP_00030.png', '0001TP_00060.png']
+    source = open_frames(folder, 5, files=groups['Seq05VD'][::-1])
+    assert source.count == 2 and source.fps == 5 and source.files == groups['Seq05VD']
+    with pytest.raises(UserInputError, match='not a folder'):
+        camvid_sequences(str(tmp_path / 'test' / 'notes.txt'))

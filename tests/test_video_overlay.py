@@ -6,10 +6,13 @@ from custom_modules.apps.video.overlay import (
     CITYSCAPES_CLASSES,
     CITYSCAPES_PALETTE,
     colorize,
+    colour_only,
     compose,
     draw_legend,
     legend_swatch_boxes,
     overlay,
+    stack_rows,
+    two_panel,
 )
 
 
@@ -60,3 +63,27 @@ def test_compose_puts_panels_side_by_side_with_legend_below():
     assert out[30, 90].tolist() == [128, 64, 128]               # road panel
     assert out[30, 150].tolist() == [142, 0, 0]                 # car panel
     assert (out[40:] == legend).all()
+
+
+def test_colour_only_and_two_panel_layouts():
+    frame = np.full((4, 6, 3), 90, np.uint8)
+    road, car = np.zeros((4, 6), np.uint8), np.full((4, 6), 13, np.uint8)
+    assert (colour_only(frame, [car]) == (142, 0, 0)).all()
+    with pytest.raises(ValueError, match='one model'):
+        colour_only(frame, [car, road])
+    pair = two_panel(frame, [car])                      # original | model
+    assert pair.shape == (4, 12, 3) and (pair[:, :6] == 90).all()
+    assert (pair[:, 6:] == (142, 0, 0)).all()
+    pair = two_panel(frame, [road, car])                # model A | model B
+    assert (pair[:, :6] == (128, 64, 128)).all() and (pair[:, 6:] == (142, 0, 0)).all()
+    with pytest.raises(ValueError, match='one or two'):
+        two_panel(frame, [road, car, car])
+
+
+def test_stack_rows_puts_white_gaps_between_rows():
+    rows = [np.full((3, 5, 3), v, np.uint8) for v in (10, 20)]
+    figure = stack_rows(rows, gap=2)
+    assert figure.shape == (8, 5, 3)
+    assert (figure[:3] == 10).all() and (figure[3:5] == 255).all() and (figure[5:] == 20).all()
+    with pytest.raises(ValueError, match='width'):
+        stack_rows([rows[0], np.zeros((3, 4, 3), np.uint8)])

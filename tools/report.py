@@ -17,10 +17,16 @@ and the difference ("Δ" = this repository − reference figure), its curves
 (``curves/*.png``) and ``report.md`` with everything:
 - 000: Top1 / Top5 error (backbone x method), Mixup and CutMix α ablations, per-run
   curves (training loss per epoch, validation loss, accuracy, top-1/top-5 error);
+  000-B Faster R-CNN: train/valid loss per epoch, VOC2007-val mAP (epochs 0, 5, 10, 15),
+  per-class AP on VOC2007 test (table, bars); 000-C FCOS: the three losses per
+  iteration, mAP per epoch, the best epoch's per-class AP beside R000's printout;
 - 001: Table 3 (validation/test top-1/top-5 of each model's best PBT member), curves
-  of the best member and of all members;
+  of the best member and of all members; 001-B: Fig. 6 (training loss, test loss, test
+  mAP of the three initialisations) and their final values;
 - 002: lr grid (final validation accuracy per lr), pretrained vs random curves
-  (training/validation accuracy and loss per epoch);
+  (training/validation accuracy and loss per epoch); 002-B/002-C: best epoch and mAP of
+  Faster R-CNN and YOLOv3, Faster R-CNN's per-class table (gts, dets, recall, ap)
+  beside R002's, mAP curves (Figs 2.1, 2.11) and loss curves (Figs 2.2, 2.12);
 - 003: each run at the epochs of the slides' logs and at its end; per-run curves
   (training loss, training accuracy, test accuracy);
 - 004: the 8-row ablation (20 classes), final accuracy of both tasks, Adam vs SGD curves.

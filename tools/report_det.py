@@ -2,11 +2,15 @@
 
     python tools/report_det.py --match 'faster-rcnn_r50-init-*' [--work-root work_dirs] \
         [--out work_dirs/report_det] [--metric pascal_voc/mAP]
+    python tools/report_det.py --match 'faster-rcnn_r50-caffe-c4-roipool_init-*' \
+        --metric pascal_voc_area/mAP
     python tools/report_det.py --run random=work_dirs/a --run imagenet=work_dirs/b ...
 
 Reads each work dir's mmengine logs (``*/vis_data/scalars.json``, resumed
 runs merged) and writes ``curves.png`` (left: training loss per iteration,
-right: validation ``--metric`` per epoch, one line per run) and
+right: validation ``--metric`` per epoch, one line per run), ``epochs.png`` when
+the runs logged per-epoch losses (training loss, validation loss and
+``--metric`` per epoch: R001's Fig. 6 for the three C4 initialisations) and
 ``results.md`` / ``results.csv`` (best and last validation mAP in both VOC
 modes, epochs, and the test mAP from ``test_metrics.json`` when
 tools/run_matrix.py wrote one). The label of a run is its config's

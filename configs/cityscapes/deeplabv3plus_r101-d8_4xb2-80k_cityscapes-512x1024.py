@@ -1,6 +1,7 @@
 # mmseg's deeplabv3plus_r101-d8_4xb2-80k_cityscapes-512x1024
 # (Cityscapes, 19 classes) with this repo's runtime.
-# Checkpoint and reference mIoU: README, "Cityscapes segmentation over driving videos".
+# Training/base config, an extra variant (not used by report 001-A).
+# Checkpoint and reference mIoU: configs/cityscapes/README.md.
 _base_ = ['mmseg::deeplabv3plus/deeplabv3plus_r101-d8_4xb2-80k_cityscapes-512x1024.py',
           '../_base_/seg_runtime.py']
 

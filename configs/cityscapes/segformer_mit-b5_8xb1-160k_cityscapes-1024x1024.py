@@ -1,6 +1,7 @@
 # mmseg's segformer_mit-b5_8xb1-160k_cityscapes-1024x1024
 # (Cityscapes, 19 classes) with this repo's runtime.
-# Checkpoint and reference mIoU: README, "Cityscapes segmentation over driving videos".
+# Training/base config, an extra variant (not used by report 001-A).
+# Checkpoint and reference mIoU: configs/cityscapes/README.md.
 _base_ = ['mmseg::segformer/segformer_mit-b5_8xb1-160k_cityscapes-1024x1024.py',
           '../_base_/seg_runtime.py']
 

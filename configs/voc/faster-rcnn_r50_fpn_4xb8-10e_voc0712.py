@@ -1,3 +1,8 @@
+# Modern/extra variant of report 002's experiment 002-B (the faithful config is
+# faster-rcnn_r50_fpn_4xb8-rep3-step3-7e_voc0712.py). Differs from it: one pass of
+# VOC07+12 per epoch (no RepeatDataset x3), 500-iteration warm-up, x0.1 at epoch 8
+# of 10 instead of after epoch 3 of 7, early stopping, validation batch 8, 20
+# proposals in the figure hook.
 # Faster R-CNN ResNet-50 FPN, standard recipe: SGD 0.01 (momentum 0.9, wd 1e-4),
 # 8 images per GPU on 4 GPUs, 10 epochs (x0.1 at epoch 8), early stopping on
 # VOC07 mAP. ImageNet backbone from torchvision://resnet50 (mmdet's base);

@@ -1,3 +1,11 @@
+# Modern variant of report 000's experiment 000-B (faithful:
+# faster-rcnn_r50-caffe-c4-roipool_frozen_1xb4-adam-15e_voc07.py). Differs from it:
+# R50-FPN with RoIAlign and L1 losses instead of R50-C4 with RoIPool 14 and
+# positive-normalised smooth-L1; ImageNet backbone instead of a VOC-capable
+# detector init; VOC07+12 trainval -> VOC07 test instead of VOC07 train/val/test
+# with difficult objects dropped; Resize(1000, 600) instead of letterbox jitter +
+# HSV; stage 4 frozen too; 15 frozen + 15 unfrozen epochs (the seed ran only 15
+# frozen) with plain cosine instead of warm-up + cosine + flat tail; early stopping.
 # Faster R-CNN R50-FPN, frozen-then-unfrozen recipe in one run: the whole
 # ImageNet backbone frozen for the first 15 epochs at 4 images per GPU, then
 # BackboneUnfreezeHook makes it trainable (stem and stage 1 stay frozen, as in

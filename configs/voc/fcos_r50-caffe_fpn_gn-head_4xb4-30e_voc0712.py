@@ -1,4 +1,8 @@
-# FCOS ResNet-50 (caffe-style, GN head) on VOC07+12: mmdet's COCO FCOS model
+# Modern variant of report 000's experiment 000-C (the faithful config is
+# fcos_r50_fpn_gn-head-center-centeronreg-giou_1xb16-30e_voc0712.py; this one keeps
+# mmdet's caffe R50, IoU loss without centre sampling, batch-normalised and
+# centerness-weighted losses, no rotation/crop/colour jitter, 1000x600 inputs and a
+# cosine schedule). FCOS ResNet-50 (caffe-style, GN head) on VOC07+12: mmdet's COCO FCOS model
 # and losses (focal classification, IoU box regression, centerness BCE)
 # with a 20-class head. Batch 16 (4 GPUs x 4), SGD momentum 0.9, wd 1e-4,
 # lr 2e-3 with cosine decay to 2e-5 over 30 epochs, early stopping on mAP.

@@ -1,3 +1,8 @@
+# Modern variant of report 002's experiment 002-C (faithful:
+# yolov3_d53_4xb5-ms-320-608-rep3-30e_voc0712.py). Differs from it: one pass of
+# VOC07+12 per epoch (no RepeatDataset x3), 8 instead of 5 images per GPU, lr 5e-4
+# instead of 1e-3, 1,000- instead of 2,000-iteration warm-up, x0.1 at epochs 24/28,
+# MSE wh loss (mmdet's) instead of L1, validation every epoch, early stopping.
 # YOLOv3 DarkNet-53 on VOC07+12: mmdet's COCO YOLOv3 (608 px test) with a
 # 20-class head. Data preprocessor: mean 0 / std 255, BGR->RGB, padding to a
 # multiple of 32 (mmdet's base). Training augmentation: Expand (up to 2x),

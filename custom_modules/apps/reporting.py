@@ -42,13 +42,14 @@ def _is_epoch_stats(record: dict) -> bool:
 
 def load_scalars(work_dir: str) -> Tuple[List[dict], List[dict]]:
     """Return ``(train_records, val_records)`` of a work dir, each sorted by step
-    (per-iteration training records; validation records)."""
+    (per-iteration training records; validation records, those of one step merged, e.g.
+    a detector's mAP and the ``val/loss`` a hook logs separately)."""
     train, val = {}, {}
     for record in _records(work_dir):
         if 'loss' in record:
             train[record['step']] = record
         elif not _is_epoch_stats(record):
-            val[record['step']] = record
+            val.setdefault(record['step'], {}).update(record)
     return ([train[k] for k in sorted(train)], [val[k] for k in sorted(val)])
 
 
@@ -79,10 +80,10 @@ def plot_curves(runs: Dict[str, str], out_png: str, metric: str = 'accuracy/top1
         ax.grid(alpha=0.3)
         if ax.get_legend_handles_labels()[0]:
             ax.legend()
-    return _save_figure(fig, out_png, title)
+    return save_figure(fig, out_png, title)
 
 
-def _save_figure(fig, out_png: str, title: str = '') -> str:
+def save_figure(fig, out_png: str, title: str = '') -> str:
     """Title, lay out and write ``fig`` to ``out_png`` atomically; close it."""
     if title:
         fig.suptitle(title)
@@ -109,9 +110,11 @@ def _with_breaks(points: Sequence[Tuple[int, float]], breaks: Sequence[int]):
 def plot_epoch_panels(runs: Dict[str, Dict[int, dict]],
                       panels: Sequence[Tuple[str, Sequence[Tuple[str, str]]]], out_png: str,
                       title: str = '', colors: Optional[Dict[str, str]] = None,
-                      breaks: Optional[Dict[str, Sequence[int]]] = None) -> str:
+                      breaks: Optional[Dict[str, Sequence[int]]] = None,
+                      xlabel: str = 'epoch', marker: str = '.') -> str:
     """One PNG with a panel per ``(panel title, [(key, series label), ...])`` plotting each
-    run's per-epoch values of those keys (``runs``: run label -> :func:`load_epochs`).
+    run's per-epoch values of those keys (``runs``: run label -> :func:`load_epochs`, or
+    ``{step: record}`` of training iterations with ``xlabel='iteration'``, ``marker=''``).
     A run keeps one colour (``colors`` or the default cycle), the series of a panel differ
     in line style; ``breaks``: per run, epochs after which its line is interrupted."""
     fig, axes = plt.subplots(1, len(panels), figsize=(5 * len(panels), 4), squeeze=False)
@@ -126,12 +129,12 @@ def plot_epoch_panels(runs: Dict[str, Dict[int, dict]],
                 name = ' '.join(part for part in (run if len(runs) > 1 else '',
                                                   label if len(series) > 1 else '') if part)
                 ax.plot(*_with_breaks(points, (breaks or {}).get(run, ())), ls=style,
-                        color=color, marker='.', label=name or run)
-        ax.set(xlabel='epoch', title=panel_title)
+                        color=color, marker=marker, label=name or run)
+        ax.set(xlabel=xlabel, title=panel_title)
         ax.grid(alpha=0.3)
         if ax.get_legend_handles_labels()[0]:
             ax.legend(fontsize='small')
-    return _save_figure(fig, out_png, title)
+    return save_figure(fig, out_png, title)
 
 
 def _cell(value) -> str:

@@ -1,21 +1,29 @@
 """Fabricated work dirs for the report tests: mmengine-style ``scalars.json`` (iteration,
-validation and per-epoch training records) and ``test_metrics.json``."""
+validation and per-epoch training records) and ``test_metrics.json``; per-class VOC
+metrics as ``VOCMetricWithTable`` logs them; the figures' panels and lines."""
 import csv
 import json
 
+from matplotlib.figure import Figure
 
-def fake_run(folder, epochs=None, test=None, timestamp='20260101_000000'):
+from custom_modules.apps.reports.det_common import VOC_CLASSES
+
+
+def fake_run(folder, epochs=None, test=None, timestamp='20260101_000000', iterations=None):
     """Write ``folder/<timestamp>/vis_data/scalars.json``: per epoch one iteration record
     (``loss``), the ``train/epoch_*`` values and the validation values of ``epochs``
     ({epoch: {key: value}}; keys starting with ``train/epoch_`` go in the training
-    record); ``test``: ``test_metrics.json``'s content. Returns ``folder``."""
+    record); ``iterations``: the training records to write instead of one per epoch
+    (dicts with ``step`` and ``loss``); ``test``: ``test_metrics.json``'s content.
+    Returns ``folder``."""
     vis = folder / timestamp / 'vis_data'
     vis.mkdir(parents=True, exist_ok=True)
-    lines = []
+    lines = list(iterations or [])
     for epoch, values in (epochs or {}).items():
         train = {k: v for k, v in values.items() if k.startswith('train/epoch_')}
         val = {k: v for k, v in values.items() if k not in train}
-        lines.append({'loss': 9.0, 'lr': 0.1, 'step': epoch * 10, 'epoch': epoch})
+        if iterations is None:
+            lines.append({'loss': 9.0, 'lr': 0.1, 'step': epoch * 10, 'epoch': epoch})
         if train:
             lines.append(dict(train, step=epoch))
         if val:
@@ -35,3 +43,35 @@ def read_rows(path, key):
 def signed(value, digits=2):
     """How the tables print a difference."""
     return f'{value:+.{digits}f}'
+
+
+def voc_class_metrics(prefix, offset=0.0, mean=None):
+    """Per-class values as ``VOCMetricWithTable`` returns them for class index i:
+    gts 10 + i, dets 30 + 2i, recall 0.5 + i/100 + offset, AP 0.25 + i/50 + offset;
+    ``<prefix>/mAP`` = ``mean`` (default: the mean of the APs)."""
+    metrics = {}
+    for i, name in enumerate(VOC_CLASSES):
+        metrics.update({f'{prefix}/gts_{name}': 10 + i, f'{prefix}/dets_{name}': 30 + 2 * i,
+                        f'{prefix}/recall_{name}': 0.5 + i / 100 + offset,
+                        f'{prefix}/AP_{name}': 0.25 + i / 50 + offset})
+    aps = [metrics[f'{prefix}/AP_{name}'] for name in VOC_CLASSES]
+    metrics[f'{prefix}/mAP'] = sum(aps) / len(aps) if mean is None else mean
+    return metrics
+
+
+def record_figures(monkeypatch):
+    """Record every figure saved from now on: ``{suptitle: [panel, ...]}``, a panel being
+    ``{'x': [x data of each line], 'colors': [...], 'bars': bar groups}`` (the dict fills
+    as figures are saved)."""
+    saved = {}
+    original = Figure.savefig
+
+    def savefig(fig, *args, **kwargs):
+        title = fig._suptitle.get_text() if fig._suptitle else ''
+        saved[title] = [{'x': [[float(x) for x in line.get_xdata()] for line in ax.lines],
+                         'colors': [line.get_color() for line in ax.lines],
+                         'bars': len(ax.containers)} for ax in fig.axes]
+        return original(fig, *args, **kwargs)
+
+    monkeypatch.setattr(Figure, 'savefig', savefig)
+    return saved

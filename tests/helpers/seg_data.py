@@ -124,3 +124,34 @@ def make_camvid(root, count=3, height=48, width=64, seed=0):
             osp.join(root, 'test', f'{name}.png'))
         Image.fromarray(label).save(osp.join(root, 'test_labels', f'{name}_L.png'))
     return root
+
+
+def make_camvid_sequences(folder, frames=None, height=48, width=64, seed=0):
+    """A flat folder of CamVid-named frames (``0001TP_008550.png``, ``Seq05VD_f00000.png``,
+    ...) from a few sequences, written out of name order; returns the folder."""
+    frames = frames or {'0001TP': 3, 'Seq05VD': 2}
+    rng = np.random.default_rng(seed)
+    os.makedirs(folder, exist_ok=True)
+    names = [f'{sequence}_{"f" if sequence.startswith("Seq") else ""}{30 * k:05d}.png'
+             for sequence, count in frames.items() for k in range(count)]
+    for name in reversed(names):
+        image, _ = _scene(rng, height, width)
+        cv2.imwrite(osp.join(folder, name), image)
+    return str(folder)
+
+
+def native_config(folder, name, base_config, tta_ratios=None):
+    """A config over ``base_config`` (e.g. :func:`tiny_seg_model`'s) whose test pipeline
+    loads the frame at its native size, as the 001-A configs do, with an mmseg
+    ``tta_pipeline`` at ``tta_ratios`` (no flip) when given."""
+    extra = {}
+    if tta_ratios:
+        extra = dict(tta_model=dict(type='SegTTAModel'), tta_pipeline=[
+            dict(type='LoadImageFromFile'),
+            dict(type='TestTimeAug', transforms=[
+                [dict(type='Resize', scale_factor=r, keep_ratio=True) for r in tta_ratios],
+                [dict(type='LoadAnnotations')], [dict(type='PackSegInputs')]])])
+    return write_config(osp.join(folder, f'{name}.py'), osp.basename(base_config),
+                        test_pipeline=[dict(type='LoadImageFromFile'),
+                                       dict(type='LoadAnnotations'),
+                                       dict(type='PackSegInputs')], **extra)

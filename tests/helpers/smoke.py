@@ -68,18 +68,25 @@ def _shrink_scale(scale):
     return min(scale, DET_SIDE) if isinstance(scale, (int, float)) else scale
 
 
-def _shrink_det_model(node):
+DET_LIMITS = dict(nms_pre=200, max_per_img=50, num=64)
+# C4 detectors (RoI head with a shared ResNet stage 4) run a ResNet stage per RoI: few RoIs
+C4_LIMITS = dict(nms_pre=200, max_per_img=4, num=4)
+
+
+def _shrink_det_model(node, limits=None):
     """Fewer RPN proposals, sampled RoIs and kept boxes: the untrained heads stay cheap."""
-    limits = dict(nms_pre=200, max_per_img=50, num=64)
+    if limits is None:
+        c4 = isinstance(node, dict) and (node.get('roi_head') or {}).get('shared_head')
+        limits = C4_LIMITS if c4 else DET_LIMITS
     if isinstance(node, dict):
         for key, value in node.items():
             if key in limits and isinstance(value, int):
                 node[key] = min(value, limits[key])
             else:
-                _shrink_det_model(value)
+                _shrink_det_model(value, limits)
     elif isinstance(node, list):
         for value in node:
-            _shrink_det_model(value)
+            _shrink_det_model(value, limits)
 
 
 def _shrink_det_pipeline(dataset):
@@ -112,6 +119,10 @@ def _shrink_detection(cfg):
     for _, dataset in _datasets(cfg):
         _shrink_det_pipeline(dataset)
     _shrink_det_model(cfg.model)
+    c4 = (cfg.model.get('roi_head') or {}).get('shared_head')
+    for hook in cfg.get('custom_hooks') or []:
+        if hook.get('type') == 'ValTestCfgHook':  # test_cfg values swapped in for validation
+            _shrink_det_model(hook, C4_LIMITS if c4 else DET_LIMITS)
 
 
 IMAGE_SIDE = 64  # 224-px classification inputs are cut to this (models that pool adaptively)
@@ -143,11 +154,23 @@ SHRINKERS = {'CityscapesDataset': _shrink_segmentation, 'VOCDataset': _shrink_de
              'CUB': _shrink_images}
 
 
+def _loaders(cfg):
+    """``(name, dataloader config)`` of the three loaders and of every custom hook that
+    builds its own (e.g. DetValLossHook's ``dataloader``)."""
+    for name in ('train_dataloader', 'val_dataloader', 'test_dataloader'):
+        if cfg.get(name):
+            yield name, cfg[name]
+    for hook in cfg.get('custom_hooks') or []:
+        if isinstance(hook.get('dataloader'), dict):
+            yield hook['type'], hook['dataloader']
+
+
 def _datasets(cfg, with_members=False):
-    """Every dataset of every loader, wrappers (RepeatDataset, ConcatDataset, ...) and wrapped;
-    with ``with_members``, also how many leaves share the loader (for a fixed sample total)."""
-    for loader in ('train_dataloader', 'val_dataloader', 'test_dataloader'):
-        todo = [((cfg.get(loader) or {}).get('dataset'), 1)]
+    """Every dataset of every loader (:func:`_loaders`), wrappers (RepeatDataset,
+    ConcatDataset, ...) and wrapped; with ``with_members``, also how many leaves share the
+    loader (for a fixed sample total)."""
+    for loader, loader_cfg in _loaders(cfg):
+        todo = [(loader_cfg.get('dataset'), 1)]
         while todo:
             dataset, members = todo.pop(0)
             if dataset is not None:
@@ -183,12 +206,17 @@ def shrink_config(cfg: Config, data_root: str, work_dir: str) -> Config:
                 dataset[key] = str(data_root) + value[len(old_root):]
         if dataset.get('type') == 'CIFARPickleDataset':
             dataset['check_md5'] = False  # generated files
-        cfg[loader].update(batch_size=2, num_workers=0, persistent_workers=False)
+    for _, loader_cfg in _loaders(cfg):
+        loader_cfg.update(batch_size=2, num_workers=0, persistent_workers=False)
+    for hook in cfg.get('custom_hooks') or []:
+        if hook.get('type') == 'DetValLossHook':  # its best checkpoint is not under test
+            hook['save_best'] = False
     if cfg.train_cfg.get('by_epoch', True) and 'max_epochs' in cfg.train_cfg:
         cfg.train_cfg.update(max_epochs=2, val_interval=1, val_begin=2)
     else:
         cfg.train_cfg.update(max_iters=2, val_interval=2)
     _without_pretrained(cfg.model)
+    cfg.load_from = None  # converted/downloaded initial weights: not in tests
     shrinker = SHRINKERS.get(innermost_dataset(cfg).get('type'))
     if shrinker:
         shrinker(cfg)

@@ -1,5 +1,5 @@
-"""A tiny VOCdevkit (VOC2007 trainval/test, VOC2012 trainval) of drawn shapes with real VOC
-class names."""
+"""A tiny VOCdevkit (VOC2007 train/val/trainval/test, VOC2012 trainval) of drawn shapes with
+real VOC class names."""
 import os.path as osp
 
 import numpy as np
@@ -26,7 +26,8 @@ def make_image(rng, height=96, width=128, difficult_every=3, index=0):
 
 
 def make_vocdevkit(root, per_split=4, seed=0, years=('2007', '2012')):
-    """Write ``root/VOC2007`` (trainval, test) and ``root/VOC2012`` (trainval); returns ``root``."""
+    """Write ``root/VOC2007`` (trainval = train + val, test) and ``root/VOC2012`` (trainval);
+    returns ``root``."""
     rng = np.random.default_rng(seed)
     for year in years:
         year_root = osp.join(str(root), f'VOC{year}')
@@ -37,4 +38,8 @@ def make_vocdevkit(root, per_split=4, seed=0, years=('2007', '2012')):
                 image, objects = make_image(rng, index=i)
                 write_voc_image(year_root, name, image, objects)
             write_split(year_root, split, names)
+            if (year, split) == ('2007', 'trainval'):  # train / val: its two halves
+                half = (len(names) + 1) // 2
+                write_split(year_root, 'train', names[:half])
+                write_split(year_root, 'val', names[half:])
     return str(root)

@@ -21,7 +21,11 @@ def draw_proposals(config: str, checkpoint: str, images: Sequence[str], out_dir:
                    num_proposals: int = 20, score_thr: float = 0.3,
                    device: str = 'cpu', allow_partial: bool = False) -> List[str]:
     """Write ``out_dir/<image stem>.png`` (+ ``.json``) per image; returns the PNG paths.
-    The checkpoint must fit the model exactly unless ``allow_partial``."""
+
+    Draws the ``num_proposals`` highest-scoring test-mode RPN proposals (at most the
+    config's ``test_cfg.rpn.max_per_img`` exist; a note says when fewer were drawn) and
+    the detections scoring at least ``score_thr``. The checkpoint must fit the model
+    exactly unless ``allow_partial``."""
     check_files([config, checkpoint, *images])
     from mmengine.utils import ProgressBar
 
@@ -38,7 +42,12 @@ def draw_proposals(config: str, checkpoint: str, images: Sequence[str], out_dir:
     classes = model.dataset_meta.get('classes', ())
     bar = ProgressBar(len(images))
     written = []
+    available = model.cfg.model.get('test_cfg', {}).get('rpn', {}).get('max_per_img')
     for path, image, sample, proposals in predict_images(model, images, max(1, num_proposals)):
+        if len(proposals) < num_proposals:
+            print(f'note: {path}: the RPN gave {len(proposals)} proposals, fewer than '
+                  f'--num-proposals {num_proposals} (model.test_cfg.rpn.max_per_img: '
+                  f'{available})')
         out = osp.join(out_dir, osp.splitext(osp.basename(path))[0] + '.png')
         write_proposal_png(out, image, proposals[:num_proposals],
                            detections_of(sample.pred_instances, classes, score_thr))

@@ -6,9 +6,11 @@ as reference figures, with the difference. Each :class:`Figure` keeps the value 
 printed and the factor to this repository's unit (accuracies and errors in %).
 
 Not transcribed (absent from the report texts or not legible there): every curve
-(R000 TensorBoard figure, R001 Figs 10–11, R002 Figs 1.2–1.3, R004 Adam-vs-SGD
-figure: images only), R002's random-init accuracy (described, no number), and the
-first, unattributed training log of R003 (epochs 80–85, model not named).
+(R000 TensorBoard figure, R000 FCOS loss and mAP curves, R001 Figs 6, 10–11, R002
+Figs 1.2–1.3, 2.1–2.2, 2.11–2.12, R004 Adam-vs-SGD figure: images only), R002's
+random-init accuracy (described, no number), the first, unattributed training log
+of R003 (epochs 80–85, model not named), any number of R000's Faster R-CNN (000-B:
+its loss and mAP figures are missing images) and of R001 §3.3 (001-B: Fig. 6 only).
 """
 from typing import Dict, NamedTuple, Sequence, Tuple
 
@@ -107,3 +109,44 @@ R004_ABLATION = {flags: Figure(value, 'R004 对比试验 table') for flags, valu
     ((True, True, False), 68.3861), ((True, True, True), 86.9836))}
 R004_FINAL = {'task 1 (20 classes)': Figure(86.9836, 'R004 最终结果'),
               'task 2 (100 classes)': Figure(82.0467, 'R004 最终结果')}
+
+# Detection APs are fractions (0..1) as the reports print them; the layouts keep them so.
+# R000 FCOS "使用最优的模型测试mAP": per-class AP of the best checkpoint on VOC2007 test, as
+# printed (18 classes: cow and diningtable are missing from the printout) and the mAP
+# over all 20 classes
+_R000_FCOS = 'R000 FCOS, 使用最优的模型测试mAP (printout "ap for <class>")'
+R000_FCOS_AP = {name: Figure(value, _R000_FCOS) for name, value in (
+    ('aeroplane', 0.8441736898990535), ('bicycle', 0.8548483158340914),
+    ('bird', 0.8466045802312603), ('boat', 0.6972135403981374),
+    ('bottle', 0.7103694686916038), ('bus', 0.8501735262043741),
+    ('car', 0.9002597213383428), ('cat', 0.9244805562996358),
+    ('chair', 0.5594776249373683), ('dog', 0.893042530759613),
+    ('horse', 0.8515712361851174), ('motorbike', 0.8139772241540983),
+    ('person', 0.8582499979503074), ('pottedplant', 0.4894317869119832),
+    ('sheep', 0.8385244665159609), ('sofa', 0.7091702680052134),
+    ('train', 0.871275366642313), ('tvmonitor', 0.8219499004097204))}
+R000_FCOS_MAP = Figure(0.792, 'R000 FCOS, 使用最优的模型测试mAP (printout "mAP====>")')
+
+# R002 §3.2 table: Faster R-CNN R50-FPN, the best test result (11-point VOC, VOC2007
+# test): class -> (gts, dets, recall, ap); its epoch (4) is from O's log (SEED-SPEC 002-B)
+_R002_FRCNN = 'R002 §3.2 table (best test result)'
+R002_FRCNN_TABLE = {(name, column): Figure(value, _R002_FRCNN)
+                    for name, values in {
+                        'aeroplane': (285, 877, 0.800, 0.721), 'bicycle': (337, 1125, 0.938, 0.834),
+                        'bird': (459, 1159, 0.874, 0.784), 'boat': (263, 1482, 0.795, 0.602),
+                        'bottle': (469, 1340, 0.642, 0.527), 'bus': (213, 938, 0.930, 0.833),
+                        'car': (1201, 3230, 0.883, 0.796), 'cat': (358, 1147, 0.969, 0.884),
+                        'chair': (756, 4585, 0.860, 0.632), 'cow': (244, 921, 0.934, 0.830),
+                        'diningtable': (206, 2173, 0.942, 0.690), 'dog': (489, 1527, 0.969, 0.862),
+                        'horse': (348, 1083, 0.937, 0.853), 'motorbike': (325, 1347, 0.932, 0.830),
+                        'person': (4528, 12702, 0.878, 0.776),
+                        'pottedplant': (480, 2250, 0.771, 0.525), 'sheep': (242, 733, 0.876, 0.750),
+                        'sofa': (239, 1419, 0.954, 0.770), 'train': (282, 1295, 0.950, 0.823),
+                        'tvmonitor': (308, 1169, 0.873, 0.750)}.items()
+                    for column, value in zip(('gts', 'dets', 'recall', 'AP'), values)}
+R002_FRCNN_BEST = {'mAP': Figure(0.754, f'{_R002_FRCNN}, row "mAP"'),
+                   'epoch': Figure(4, 'O-D t2 log via SEED-SPEC 002-B (best epoch)')}
+# R002 §3.6 shows the YOLOv3 mAP curve (Fig. 2.11) as an image only; the best
+# epoch and its mAP are O's (the checkpoint O used for the comparison, SEED-SPEC 002-C)
+R002_YOLO_BEST = {'mAP': Figure(0.564, 'O-D t2 yolov3 log via SEED-SPEC 002-C (best mAP)'),
+                  'epoch': Figure(6, 'O-D t2 yolov3 log via SEED-SPEC 002-C (best epoch)')}

@@ -1,7 +1,9 @@
 """Report 000-A: CIFAR-100, {VGG16, ResNet-18, MobileNetV2} x {baseline, Mixup, Cutout,
 CutMix}, in R000's layout: Top1 / Top5 error tables (test set, best-validation
 checkpoint), the Mixup and CutMix α ablations (top-1 error) and per-run curves (mean
-training loss per epoch, validation loss, accuracy, top-1 and top-5 error)."""
+training loss per epoch, validation loss, accuracy, top-1 and top-5 error).
+The detection parts 000-B and 000-C: :mod:`.report000_det`."""
+from . import report000_det
 from .common import Compared, Layout
 from .reference import R000_CUTMIX_ALPHA, R000_MIXUP_ALPHA, R000_TOP1_ERROR, R000_TOP5_ERROR
 
@@ -39,7 +41,8 @@ def _grid(layout: Layout, stem: str, title: str, suffixes: dict, references: dic
 
 
 def build(work_root: str, out: str = None) -> str:
-    layout = Layout('000', 'Report 000-A: CIFAR-100 backbones x augmentations', work_root, out)
+    layout = Layout('000', 'Report 000: CIFAR-100 backbones x augmentations (000-A), '
+                    'Faster R-CNN and FCOS on VOC (000-B, 000-C)', work_root, out)
     _grid(layout, 'top1_error', 'Top1 error', METHOD_SUFFIX, R000_TOP1_ERROR, 'top1')
     _grid(layout, 'top5_error', 'Top5 error', METHOD_SUFFIX, R000_TOP5_ERROR, 'top5')
     for method, references in (('Mixup', R000_MIXUP_ALPHA), ('Cutmix', R000_CUTMIX_ALPHA)):
@@ -51,4 +54,6 @@ def build(work_root: str, out: str = None) -> str:
         for suffix in suffixes:
             name = run_name(backbone, suffix)
             layout.curves(name, name, {name: layout.epochs(name)}, CURVE_PANELS)
+    report000_det.build_frcnn(layout)
+    report000_det.build_fcos(layout)
     return layout.finish(run_name('ResNet18'))

@@ -6,12 +6,14 @@ weights.
 
 A model's numbers come from its PBT work dir ``pbt_<config>/`` (``pbt_result.json``,
 ``members/<trial>/``, ``pbt_history.json``, written by ``tools/pbt_search.py``); without
-one, from a single run ``<config>/`` (``test_metrics.json``, last validation)."""
+one, from a single run ``<config>/`` (``test_metrics.json``, last validation).
+The detection part 001-B (Fig. 6): :mod:`.report001_det`."""
 import glob
 import json
 import os.path as osp
 
 from ..reporting import load_epochs
+from . import report001_det
 from .common import Compared, Layout, last_value, with_errors
 from .reference import R001_TABLE3
 
@@ -72,11 +74,12 @@ def _model_row(layout: Layout, model: str, config: str) -> dict:
 
 
 def build(work_root: str, out: str = None) -> str:
-    layout = Layout('001', 'Report 001-C: ResNeXt-29 vs ViT-13 vs ViT-6 on CIFAR-100 (PBT)',
-                    work_root, out)
+    layout = Layout('001', 'Report 001: ResNeXt-29 vs ViT-13 vs ViT-6 on CIFAR-100 (001-C, '
+                    'PBT), Faster R-CNN initialisations on VOC2007 (001-B)', work_root, out)
     rows = [_model_row(layout, model, config) for model, config in MODELS.items()]
     layout.table('table3', 'Table 3: validation and test accuracy (%)', rows,
                  ['Model', *COLUMNS, 'run'],
                  note='Validation = last validation of the best member (PBT) or the run; '
                       'test = its final weights on the test split.')
+    report001_det.build_init_runs(layout)
     return layout.finish(f'pbt_{MODELS["ResNeXt-29"]}')

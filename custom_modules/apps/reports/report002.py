@@ -5,7 +5,9 @@ loss per epoch), pretrained orange, random blue; plus a table of the final value
 
 The grid runs are ``tools/grid_search.py configs/cub/resnet18_1xb32-pretrained_cub200.py
 --grid lr=0.005,0.01,0.02`` (work dirs ``<config>_lr<value>``). "Final" = the last
-epoch's validation, the model R002 reports."""
+epoch's validation, the model R002 reports. The detection parts 002-B and 002-C:
+:mod:`.report002_det`."""
+from . import report002_det
 from .common import Compared, Layout, last_value
 from .reference import R002_LR_GRID
 
@@ -18,8 +20,8 @@ FINAL = {'train accuracy (%)': 'train/epoch_accuracy', 'val accuracy (%)': 'accu
 
 
 def build(work_root: str, out: str = None) -> str:
-    layout = Layout('002', 'Report 002-A: CUB-200-2011, pretrained vs random ResNet-18',
-                    work_root, out)
+    layout = Layout('002', 'Report 002: CUB-200-2011, pretrained vs random ResNet-18 (002-A), '
+                    'Faster R-CNN and YOLOv3 on VOC07+12 (002-B, 002-C)', work_root, out)
     rows, finals = [], {}
     for lr in LRS:
         finals[lr] = last_value(layout.epochs(f'{PRETRAINED}_lr{lr}'), 'accuracy/top1')
@@ -49,4 +51,5 @@ def build(work_root: str, out: str = None) -> str:
     layout.curves('fig1.3_loss', 'Fig. 1.3: loss', runs, [
         ('training loss', [('train/epoch_loss', 'train')]),
         ('validation loss', [('val/loss', 'val')])], colors=COLORS)
+    report002_det.build_mmdet_runs(layout)
     return layout.finish(PRETRAINED)

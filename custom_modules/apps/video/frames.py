@@ -46,10 +46,28 @@ class _VideoFile:
             capture.release()
 
 
+def _image_files(path):
+    return sorted(f for f in os.listdir(path) if is_image_file(f))
+
+
+def camvid_sequences(path: str) -> dict:
+    """Frame files of a flat CamVid folder (e.g. the release's ``test/``) grouped by
+    sequence, the name part before the first ``_`` (``0001TP_008550.png`` -> ``0001TP``),
+    each sorted by name."""
+    if not osp.isdir(path):
+        raise UserInputError(f'{path} is not a folder of frames')
+    groups = {}
+    for name in _image_files(path):
+        groups.setdefault(name.split('_')[0], []).append(name)
+    if not groups:
+        raise DataError(f'{path}: folder holds no image files ({", ".join(IMAGE_EXTENSIONS)})')
+    return groups
+
+
 class _FrameFolder:
-    def __init__(self, path, fps):
+    def __init__(self, path, fps, files=None):
         self.path, self.fps = path, fps
-        self.files = sorted(f for f in os.listdir(path) if is_image_file(f))
+        self.files = sorted(files) if files is not None else _image_files(path)
         if not self.files:
             raise DataError(f'{path}: folder holds no image files ({", ".join(IMAGE_EXTENSIONS)})')
         self.count = len(self.files)
@@ -67,11 +85,12 @@ class _FrameFolder:
             yield frame
 
 
-def open_frames(path: str, folder_fps: float = 30.0):
-    """A video file or a folder of frames (e.g. a CamVid sequence), with ``fps`` and ``count``."""
+def open_frames(path: str, folder_fps: float = 30.0, files=None):
+    """A video file or a folder of frames (e.g. a CamVid sequence), with ``fps`` and ``count``;
+    ``files``: only these frames of the folder (sorted by name)."""
     if not osp.exists(path):
         raise UserInputError(f'input {path} does not exist')
-    return _FrameFolder(path, folder_fps) if osp.isdir(path) else _VideoFile(path)
+    return _FrameFolder(path, folder_fps, files) if osp.isdir(path) else _VideoFile(path)
 
 
 class _Worker(threading.Thread):

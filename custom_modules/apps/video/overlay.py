@@ -79,3 +79,28 @@ def compose(frame: np.ndarray, label_maps, names, opacity: float = 0.5,
     if legend.shape[1] != row.shape[1]:
         raise ValueError(f'legend width {legend.shape[1]} != panels width {row.shape[1]}')
     return np.concatenate([row, legend], axis=0)
+
+
+def colour_only(frame: np.ndarray, label_maps, palette=CITYSCAPES_PALETTE) -> np.ndarray:
+    """The one model's colour segmentation alone (opacity 1, no input, no legend)."""
+    if len(label_maps) != 1:
+        raise ValueError(f'the colour layout shows one model, got {len(label_maps)}')
+    return colorize(label_maps[0], palette)
+
+
+def two_panel(frame: np.ndarray, label_maps, palette=CITYSCAPES_PALETTE) -> np.ndarray:
+    """``original | model`` (one model) or ``model A | model B`` (two models), colour
+    segmentations at opacity 1, no titles or legend (report 001's Fig. 3 and Fig. 4)."""
+    if len(label_maps) not in (1, 2):
+        raise ValueError(f'the pair layout shows one or two models, got {len(label_maps)}')
+    left = frame if len(label_maps) == 1 else colorize(label_maps[0], palette)
+    return np.concatenate([left, colorize(label_maps[-1], palette)], axis=1)
+
+
+def stack_rows(rows, gap: int = 8) -> np.ndarray:
+    """Same-width images one below the other, ``gap`` white pixels apart (a figure)."""
+    if len({row.shape[1] for row in rows}) > 1:
+        raise ValueError('figure rows differ in width')
+    blank = np.full((gap, rows[0].shape[1], 3), 255, np.uint8)
+    parts = [part for row in rows for part in (row, blank)][:-1]
+    return np.concatenate(parts, axis=0)

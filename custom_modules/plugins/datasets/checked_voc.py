@@ -10,7 +10,11 @@ that leave the image by one pixel, a common off-by-one of annotation tools,
 are clipped and counted in one warning. Names of the 20 VOC classes outside
 a configured subset are still skipped, as in mmdet. With classes of its own
 (not VOC's 20) it is not reported as VOC2007/VOC2012, so VOCMetric's
-per-class table prints its class names instead of VOC's.
+per-class table prints its class names instead of VOC's. With
+``drop_difficult=True`` objects marked difficult are deleted instead of loaded
+as ignored instances (the original code of reports 000/001 did that: its
+detectors neither train on them nor have them in the evaluation ground truth,
+so detections on them count as false positives).
 """
 import logging
 import os.path as osp
@@ -98,11 +102,19 @@ def clip_boxes(root: ET.Element, xml_path: str) -> int:
     return clipped
 
 
+def is_difficult(obj: ET.Element) -> bool:
+    """mmdet's reading of ``<difficult>``: an integer, missing = 0."""
+    return bool(int(obj.findtext('difficult') or 0))
+
+
 @DATASETS.register_module()
 class CheckedVOCDataset(VOCDataset):
     """mmdet's ``VOCDataset`` that validates the split file, each XML and each image.
 
     Args:
+        drop_difficult (bool): Delete objects with ``<difficult>1</difficult>`` from the
+            annotations (training and evaluation) instead of loading them as ignored
+            instances (mmdet's default, kept with False). Defaults to False.
         **kwargs: ``VOCDataset``'s arguments (``data_root``, ``ann_file``,
             ``data_prefix``, ``metainfo``, ``pipeline``, ``filter_cfg``,
             ``test_mode``, ...), unchanged.
@@ -112,11 +124,13 @@ class CheckedVOCDataset(VOCDataset):
         train_dataloader = dict(dataset=dict(
             type='CheckedVOCDataset', data_root='data/VOCdevkit/',
             ann_file='VOC2007/ImageSets/Main/trainval.txt',
-            data_prefix=dict(sub_data_root='VOC2007/'), pipeline=train_pipeline))
+            data_prefix=dict(sub_data_root='VOC2007/'), pipeline=train_pipeline,
+            drop_difficult=True))
     """
 
-    def __init__(self, **kwargs):
+    def __init__(self, drop_difficult: bool = False, **kwargs):
         self._parsing, self._clipped = None, []  # the XML being parsed; clips per file
+        self.drop_difficult = drop_difficult
         super().__init__(**kwargs)
         if tuple(self._metainfo['classes']) != tuple(self.METAINFO['classes']):
             self._metainfo['dataset_type'] = None
@@ -168,7 +182,12 @@ class CheckedVOCDataset(VOCDataset):
 
     def _parse_instance_info(self, raw_ann_info: ET.ElementTree, minus_one: bool = True):
         """mmdet's instances of the tree as parsed by mmdet, its boxes checked and clipped."""
-        clipped = clip_boxes(raw_ann_info.getroot(), self._parsing)
+        root = raw_ann_info.getroot()
+        clipped = clip_boxes(root, self._parsing)
         if clipped:
             self._clipped.append(clipped)
+        if self.drop_difficult:
+            for obj in root.findall('object'):
+                if is_difficult(obj):
+                    root.remove(obj)
         return super()._parse_instance_info(raw_ann_info, minus_one)

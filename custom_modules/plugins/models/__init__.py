@@ -11,8 +11,14 @@ from .exact_size_cutmix import ExactSizeCutMix
 from .googlenet import GoogLeNet, GoogLeNetHead
 from .init_cfg_alexnet import InitCfgAlexNet
 from .nin import NIN
+from .per_image_fcos_head import PerImageFCOSHead
+from .per_image_norm_bbox_head import PerImageNormBBoxHead
+from .per_image_norm_rpn_head import PerImageNormRPNHead
+from .roi_pool import RegisteredLayerRoIExtractor, TorchvisionRoIPool
 from .sincos_vit import SinCosViT
 
 __all__ = ['BatchCutout', 'BatchMixup', 'CIFARBatchPreprocessor', 'CifarMobileNetV2',
            'CifarResNet18', 'CifarResNeXt', 'DefaultInitConv2d', 'ExactSizeCutMix', 'GoogLeNet',
-           'GoogLeNetHead', 'InitCfgAlexNet', 'NIN', 'SinCosViT']
+           'GoogLeNetHead', 'InitCfgAlexNet', 'NIN', 'PerImageFCOSHead', 'PerImageNormBBoxHead',
+           'PerImageNormRPNHead', 'RegisteredLayerRoIExtractor', 'SinCosViT',
+           'TorchvisionRoIPool']

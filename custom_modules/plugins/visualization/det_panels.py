@@ -12,7 +12,7 @@ the boxes drawn (original-image pixels) and the scale. Used by ``ProposalVisHook
 """
 import json
 import os.path as osp
-from typing import List, Sequence
+from typing import List, Optional, Sequence
 
 import cv2
 import numpy as np
@@ -113,15 +113,17 @@ def write_proposal_png(out_png: str, image_bgr: np.ndarray, proposals, detection
     return record
 
 
-def load_detector(config: str, checkpoint: str, device: str = 'cpu', allow_partial=False):
+def load_detector(config: str, checkpoint: str, device: str = 'cpu', allow_partial=False,
+                  cfg_options: Optional[dict] = None):
     """mmdet detector from a config and checkpoint (torch's safe loading stays on); the
-    checkpoint must fit the model exactly unless ``allow_partial``."""
+    checkpoint must fit the model exactly unless ``allow_partial``. ``cfg_options``
+    (``{'model.test_cfg.max_per_img': 300}`` style) override config values first."""
     from mmdet.apis import init_detector
     from mmengine.registry import DefaultScope
 
     import custom_modules  # noqa: F401  (safe checkpoint loading, registered modules)
     with DefaultScope.overwrite_default_scope('mmdet'):
-        model = init_detector(config, checkpoint, device=device)
+        model = init_detector(config, checkpoint, device=device, cfg_options=cfg_options)
     check_checkpoint_fits(model, checkpoint, allow_partial, config)
     return model
 

@@ -16,6 +16,8 @@ from mmcv.transforms import BaseTransform
 from mmdet.registry import TRANSFORMS
 from mmdet.structures.bbox import autocast_box_type
 
+from .box_filter import drop_small_boxes
+
 OVERLAP_EPS = 1e-4  # px^2 of intersection above which a box counts as overlapping the window
 
 
@@ -104,12 +106,7 @@ class BoxSafeRandomCrop(BaseTransform):
             boxes = results['gt_bboxes']
             boxes.translate_([-x, -y])
             boxes.clip_((h, w))
-            keep = ((boxes.widths > 0) & (boxes.heights > 0)).numpy()
-            results['gt_bboxes'] = boxes[keep]
-            for key in ('gt_bboxes_labels', 'gt_ignore_flags'):
-                if results.get(key) is not None:
-                    results[key] = results[key][keep]
-        return results
+        return drop_small_boxes(results, 0)
 
     def __repr__(self) -> str:
         return (f'{type(self).__name__}(prob={self.prob}, area_range={self.area_range}, '

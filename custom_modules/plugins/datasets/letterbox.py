@@ -14,6 +14,8 @@ import numpy as np
 from mmcv.transforms import BaseTransform
 from mmdet.registry import TRANSFORMS
 
+from .box_filter import drop_small_boxes
+
 
 def _fill_values(fill, channels: int):
     return (fill, ) * channels if isinstance(fill, (int, float)) else tuple(fill)
@@ -44,12 +46,7 @@ def place_on_canvas(results: dict, size: Tuple[int, int], offset: Tuple[int, int
         boxes.rescale_(scale)
         boxes.translate_((dx, dy))
         boxes.clip_((canvas_h, canvas_w))
-        keep = ((boxes.widths > 1) & (boxes.heights > 1)).numpy()
-        results['gt_bboxes'] = boxes[keep]
-        for key in ('gt_bboxes_labels', 'gt_ignore_flags'):
-            if results.get(key) is not None:
-                results[key] = results[key][keep]
-    return results
+    return drop_small_boxes(results, 1)
 
 
 @TRANSFORMS.register_module()

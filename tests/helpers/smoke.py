@@ -73,11 +73,9 @@ DET_LIMITS = dict(nms_pre=200, max_per_img=50, num=64)
 C4_LIMITS = dict(nms_pre=200, max_per_img=4, num=4)
 
 
-def _shrink_det_model(node, limits=None):
-    """Fewer RPN proposals, sampled RoIs and kept boxes: the untrained heads stay cheap."""
-    if limits is None:
-        c4 = isinstance(node, dict) and (node.get('roi_head') or {}).get('shared_head')
-        limits = C4_LIMITS if c4 else DET_LIMITS
+def _shrink_det_model(node, limits):
+    """Fewer RPN proposals, sampled RoIs and kept boxes (at most ``limits``): the untrained
+    heads stay cheap."""
     if isinstance(node, dict):
         for key, value in node.items():
             if key in limits and isinstance(value, int):
@@ -118,11 +116,11 @@ def _shrink_detection(cfg):
     model."""
     for _, dataset in _datasets(cfg):
         _shrink_det_pipeline(dataset)
-    _shrink_det_model(cfg.model)
-    c4 = (cfg.model.get('roi_head') or {}).get('shared_head')
+    limits = C4_LIMITS if (cfg.model.get('roi_head') or {}).get('shared_head') else DET_LIMITS
+    _shrink_det_model(cfg.model, limits)
     for hook in cfg.get('custom_hooks') or []:
         if hook.get('type') == 'ValTestCfgHook':  # test_cfg values swapped in for validation
-            _shrink_det_model(hook, C4_LIMITS if c4 else DET_LIMITS)
+            _shrink_det_model(hook, limits)
 
 
 IMAGE_SIDE = 64  # 224-px classification inputs are cut to this (models that pool adaptively)

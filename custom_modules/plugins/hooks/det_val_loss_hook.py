@@ -11,10 +11,8 @@ lowest value.
 """
 import contextlib
 import copy
-import random
 from typing import Dict, Optional
 
-import numpy as np
 import torch
 from mmdet.registry import HOOKS
 from mmengine.dist import all_reduce, broadcast_object_list
@@ -22,22 +20,19 @@ from mmengine.hooks import Hook
 from mmengine.model import is_model_wrapper
 from mmengine.optim import OptimWrapper, OptimWrapperDict
 
+from ..engine.preemption import rng_states, set_rng_states
+
 STATE_KEY = 'det_val_loss_best'  # the lowest value so far, in checkpoints (resume)
 
 
 @contextlib.contextmanager
 def preserved_rng():
     """Leave Python's, NumPy's and torch's (CPU and CUDA) random states as they were."""
-    states = random.getstate(), np.random.get_state(), torch.get_rng_state()
-    cuda = torch.cuda.get_rng_state_all() if torch.cuda.is_initialized() else None
+    states = rng_states()
     try:
         yield
     finally:
-        random.setstate(states[0])
-        np.random.set_state(states[1])
-        torch.set_rng_state(states[2])
-        if cuda is not None:
-            torch.cuda.set_rng_state_all(cuda)
+        set_rng_states(states)
 
 
 def _precision(runner, module):

@@ -14,6 +14,8 @@ import torch
 from mmdet.models.dense_heads import FCOSHead
 from mmdet.registry import MODELS
 
+from .per_image_norm import per_image_weights
+
 
 @MODELS.register_module()
 class PerImageFCOSHead(FCOSHead):
@@ -59,16 +61,15 @@ class PerImageFCOSHead(FCOSHead):
         flat_labels = torch.cat(labels)
         flat_bbox_targets = torch.cat(bbox_targets)
 
-        pos = ((flat_labels >= 0) & (flat_labels < self.num_classes)).nonzero().reshape(-1)
-        pos_imgs = img_ids[pos]
-        num_pos = torch.bincount(pos_imgs, minlength=num_imgs).clamp(min=1).to(flat_cls.dtype)
-
-        def per_image_mean(values, ids):
-            sums = flat_cls.new_zeros(num_imgs).index_add(0, ids, values.to(flat_cls.dtype))
-            return (sums / num_pos).mean()
+        positive = (flat_labels >= 0) & (flat_labels < self.num_classes)
+        pos = positive.nonzero().reshape(-1)
+        # 1 / (images * max(1, positives of its image)) for every location, so that a
+        # weighted sum is each image's sum over its positives, averaged over the images
+        weights = per_image_weights(img_ids, positive, num_imgs)
+        pos_weights = weights[pos]
 
         loss_cls = self.loss_cls(flat_cls, flat_labels, reduction_override='none')
-        loss_cls = per_image_mean(loss_cls.reshape(len(flat_labels), -1).sum(1), img_ids)
+        loss_cls = (loss_cls.reshape(len(flat_labels), -1).sum(1) * weights).sum()
 
         pos_bbox_targets = flat_bbox_targets[pos]
         pos_points = flat_points[pos]
@@ -79,5 +80,5 @@ class PerImageFCOSHead(FCOSHead):
             flat_centerness[pos], self.centerness_target(pos_bbox_targets),
             reduction_override='none')
         return dict(loss_cls=loss_cls,
-                    loss_bbox=per_image_mean(loss_bbox.reshape(-1), pos_imgs),
-                    loss_centerness=per_image_mean(loss_centerness.reshape(-1), pos_imgs))
+                    loss_bbox=(loss_bbox.reshape(-1) * pos_weights).sum(),
+                    loss_centerness=(loss_centerness.reshape(-1) * pos_weights).sum())

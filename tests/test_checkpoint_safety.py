@@ -8,7 +8,7 @@ from mmengine.logging import HistoryBuffer, MessageHub
 
 import custom_modules  # noqa: F401  (installs the safe loader)
 from custom_modules.errors import ConfigError, DataError, UnsafeCheckpointError
-from tests.helpers.checkpoint_server import serve_folder
+from tests.helpers.checkpoint_server import hub_cache, serve_folder
 from tests.helpers.cifar_data import make_cifar10
 from tests.helpers.configs import run_script, tiny_cifar10_config
 
@@ -91,17 +91,6 @@ def test_getattr_stand_in_allows_only_history_buffer_methods(tmp_path):
 
 # ---- every scheme mmengine registers loads through the safe unpickler ----
 
-def _hub_cache(tmp_path, monkeypatch):
-    """torch's hub cache ($TORCH_HOME/hub/checkpoints) and $MMENGINE_HOME under tmp_path."""
-    monkeypatch.setenv('TORCH_HOME', str(tmp_path / 'torch'))
-    monkeypatch.setenv('MMENGINE_HOME', str(tmp_path / 'mmengine'))
-    monkeypatch.setattr(torch.hub, '_hub_dir', None)
-    cache = tmp_path / 'torch' / 'hub' / 'checkpoints'
-    cache.mkdir(parents=True)
-    (tmp_path / 'mmengine').mkdir()
-    return cache
-
-
 def _cached_name(urls, name):
     return os.path.basename(urls[name])
 
@@ -112,7 +101,7 @@ def _place_for_scheme(scheme, tmp_path, monkeypatch, source):
     from mmengine.runner import checkpoint as mm
 
     from custom_modules.plugins.engine import safe_checkpoint_schemes as schemes
-    cache = _hub_cache(tmp_path, monkeypatch)
+    cache = hub_cache(tmp_path, monkeypatch)
     data = open(source, 'rb').read()
     named = {'torchvision://': (mm.get_torchvision_models, 'resnet18'),
              'modelzoo://': (mm.get_torchvision_models, 'resnet50'),
@@ -194,7 +183,7 @@ def test_plain_checkpoint_loads_for_every_scheme(scheme, tmp_path, monkeypatch):
 
 def test_url_is_downloaded_once_into_torch_cache_and_loaded_safely(tmp_path, monkeypatch):
     from mmengine.runner.checkpoint import _load_checkpoint
-    cache = _hub_cache(tmp_path, monkeypatch)
+    cache = hub_cache(tmp_path, monkeypatch)
     served = tmp_path / 'served'
     served.mkdir()
     torch.save({'state_dict': {'w': torch.ones(3)}}, served / 'good.pth')
@@ -214,7 +203,7 @@ def test_url_is_downloaded_once_into_torch_cache_and_loaded_safely(tmp_path, mon
 
 def test_unreachable_url_and_unknown_model_name_are_one_line_errors(tmp_path, monkeypatch):
     from mmengine.runner.checkpoint import _load_checkpoint
-    _hub_cache(tmp_path, monkeypatch)
+    hub_cache(tmp_path, monkeypatch)
     with serve_folder(tmp_path) as root:
         pass  # the port is free again
     with pytest.raises(DataError, match=f'cannot download checkpoint {root}/x.pth: '):
@@ -228,7 +217,7 @@ def test_legacy_zip_of_one_file_from_a_url_loads_safely(tmp_path, monkeypatch):
     import zipfile
 
     from mmengine.runner.checkpoint import _load_checkpoint
-    cache = _hub_cache(tmp_path, monkeypatch)
+    cache = hub_cache(tmp_path, monkeypatch)
     torch.save({'w': torch.ones(2)}, tmp_path / 'inner.pth',
                _use_new_zipfile_serialization=False)
     with zipfile.ZipFile(cache / 'zipped.pth', 'w') as archive:
@@ -244,7 +233,7 @@ def test_legacy_zip_of_one_file_from_a_url_loads_safely(tmp_path, monkeypatch):
 
 def test_init_cfg_pretrained_url_is_refused(tmp_path, monkeypatch):
     from mmengine.model import BaseModule
-    _hub_cache(tmp_path, monkeypatch)
+    hub_cache(tmp_path, monkeypatch)
     path, marker = _malicious_checkpoint(tmp_path)
     with serve_folder(tmp_path) as root:
         module = BaseModule(init_cfg=dict(type='Pretrained', checkpoint=f'{root}/evil.pth'))
@@ -254,7 +243,7 @@ def test_init_cfg_pretrained_url_is_refused(tmp_path, monkeypatch):
 
 
 def test_train_cli_refuses_load_from_url_with_one_line(tmp_path, monkeypatch):
-    _hub_cache(tmp_path, monkeypatch)
+    hub_cache(tmp_path, monkeypatch)
     path, marker = _malicious_checkpoint(tmp_path)
     make_cifar10(tmp_path / 'data', per_class_train=2, per_class_test=1)
     config = tiny_cifar10_config(tmp_path / 'cfg.py', tmp_path / 'data')

@@ -1,8 +1,11 @@
-"""A local HTTP server for checkpoint URLs: a folder served on 127.0.0.1 from a thread."""
+"""Checkpoint URLs without the network: a folder served on 127.0.0.1 from a thread, and
+torch's hub cache (where URLs are downloaded to) under a test's tmp_path."""
 import contextlib
 import functools
 import http.server
 import threading
+
+import torch
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -27,3 +30,17 @@ def serve_folder(folder):
         server.shutdown()
         server.server_close()
         thread.join(10)
+
+
+def hub_cache(tmp_path, monkeypatch):
+    """Point torch's hub cache ($TORCH_HOME/hub/checkpoints, where mmengine's URL, torchvision://,
+    open-mmlab:// and mmcls:// checkpoints are downloaded to and found again) and
+    $MMENGINE_HOME into ``tmp_path``; returns the cache folder. A file placed there under
+    the URL's file name is loaded without downloading."""
+    monkeypatch.setenv('TORCH_HOME', str(tmp_path / 'torch'))
+    monkeypatch.setenv('MMENGINE_HOME', str(tmp_path / 'mmengine'))
+    monkeypatch.setattr(torch.hub, '_hub_dir', None)
+    cache = tmp_path / 'torch' / 'hub' / 'checkpoints'
+    cache.mkdir(parents=True)
+    (tmp_path / 'mmengine').mkdir()
+    return cache

@@ -190,3 +190,20 @@ def test_converted_third_party_backbones_initialise_their_configs(
     found = weight_mismatch(model.backbone, scheme)
     assert not found.unexpected and not found.mismatched
     assert found.missing and all(k.endswith('num_batches_tracked') for k in found.missing)
+
+
+def test_test_tool_evaluates_an_mmcv1_published_checkpoint(tmp_path):
+    """tools/test.py CHECKPOINT: an mmcls 0.x-style published file (mmcv 1.x meta, legacy
+    format) of the config's model passes the exact-fit check and is evaluated."""
+    from tests.helpers.cifar_data import make_cifar10
+    from tests.helpers.configs import tiny_cifar10_config
+    make_cifar10(tmp_path / 'data', per_class_train=1, per_class_test=1)
+    config = tiny_cifar10_config(tmp_path / 'cfg.py', tmp_path / 'data')
+    model, _ = build(config)
+    meta = mmcv1_meta('mmcls', '0.15.0+d5e6f7a', 'cfg.py', [f'c{i}' for i in range(10)],
+                      epoch=1, iteration=2)
+    path = publish_model(mmcv1_checkpoint(model.state_dict(), meta), tmp_path / 'pub.pth')
+    result = run_script('tools/test.py', config, path, '--work-dir', str(tmp_path / 'w'))
+    assert result.returncode == 0, result.stderr[-2000:]
+    output = result.stdout + result.stderr
+    assert f'{len(model.state_dict())} tensors match' in output and 'accuracy/top1' in output

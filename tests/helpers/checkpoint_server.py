@@ -1,8 +1,10 @@
 """Checkpoint URLs without the network: a folder served on 127.0.0.1 from a thread, and
-torch's hub cache (where URLs are downloaded to) under a test's tmp_path."""
+torch's hub cache (where URLs are downloaded to) under a test's tmp_path; a checkpoint
+that would run code when unpickled."""
 import contextlib
 import functools
 import http.server
+import os
 import threading
 
 import torch
@@ -44,3 +46,20 @@ def hub_cache(tmp_path, monkeypatch):
     cache.mkdir(parents=True)
     (tmp_path / 'mmengine').mkdir()
     return cache
+
+
+class _RunsCode:
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f'touch {self.marker}',))
+
+
+def malicious_checkpoint(folder):
+    """``folder/evil.pth``: a checkpoint whose unpickling would create ``folder/code_ran``;
+    returns (its path, the marker path)."""
+    marker = folder / 'code_ran'
+    path = folder / 'evil.pth'
+    torch.save({'state_dict': {'w': torch.zeros(1)}, 'meta': {'x': _RunsCode(marker)}}, path)
+    return str(path), marker

@@ -5,7 +5,8 @@ import os
 import os.path as osp
 import re
 
-REPO = osp.dirname(osp.dirname(osp.abspath(__file__)))
+from tests.helpers.configs import REPO
+
 # Files and folders whose text is checked (datasets and work dirs are not in the repository).
 CHECKED = ('README.md', 'Makefile', 'pyproject.toml', 'requirements.txt', '.ci', 'data/README.md',
            'docs', 'configs', 'custom_modules', 'tools', 'tests')

@@ -13,7 +13,7 @@ SCHEDULES = f'{REPO}/configs/_base_/schedules'
 
 
 def test_000b_adam_15_epochs():
-    # SEED-SPEC 000-B: warm-up 1e-5, peak 1e-4, cosine over 13 epochs, epoch 15 = 1e-6
+    # 000-B (configs/voc/README.md): warm-up 1e-5, peak 1e-4, cosine over 13 epochs, epoch 15 = 1e-6
     expected = [1.0e-5, 1.0e-4, 9.86e-5, 9.43e-5, 8.76e-5, 7.86e-5, 6.81e-5, 5.65e-5, 4.45e-5,
                 3.29e-5, 2.24e-5, 1.34e-5, 6.67e-6, 2.44e-6, 1.00e-6]
     lrs = lr_per_epoch(f'{SCHEDULES}/det_adam-warmcos_15e.py', iters_per_epoch=2)

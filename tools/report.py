@@ -11,7 +11,7 @@ by tools/run_matrix.py: test set, best-validation checkpoint) and writes
   ``curves/<backbone>.png`` with the backbone's runs overlaid.
 
 ``--report 000|001|002|003|004`` writes that report's tables in its own layout
-(work dirs named after the configs of SEED-SPEC's "(d) Configs"), each value beside
+(work dirs named after the faithful configs of the folder READMEs), each value beside
 the report's published figure (columns "(reference figure)", source in the legend)
 and the difference ("Δ" = this repository − reference figure), its curves
 (``curves/*.png``) and ``report.md`` with everything:

@@ -1,5 +1,5 @@
 # Report 002, experiment 002-B (faithful): mmdet Faster R-CNN R50-FPN on VOC07+12
-# as the seed ran it (SEED-SPEC 002-B). mmdet's model and VOC0712 bases unchanged
+# as the seed ran it (configs/voc/README.md, 002-B). mmdet's model and VOC0712 bases unchanged
 # but for 20 classes: torchvision ImageNet R50 (pytorch style, stage 1 + BN
 # frozen), RoIAlign 7, L1 box / CE class losses; mmdet's VOC filters (min_size 32,
 # bbox_min_size 32 = training boxes < 32 px ignored, filter_empty_gt);

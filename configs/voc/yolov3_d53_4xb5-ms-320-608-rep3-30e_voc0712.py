@@ -1,5 +1,5 @@
 # Report 002, experiment 002-C (faithful): mmdet YOLOv3 DarkNet-53 on VOC07+12 as
-# the seed ran it (SEED-SPEC 002-C), on mmdet's COCO YOLOv3 (open-mmlab://darknet53
+# the seed ran it (configs/voc/README.md, 002-C), on mmdet's COCO YOLOv3 (open-mmlab://darknet53
 # ImageNet backbone, COCO anchors, GridAssigner 0.5/0.5/0; mean 0 / std 255,
 # BGR->RGB, pad to x32) with 20 classes. Data: VOC07+12 trainval with mmdet's VOC
 # filters (min_size 32, bbox_min_size 32, filter_empty_gt), RepeatDataset x3

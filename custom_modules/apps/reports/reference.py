@@ -128,7 +128,7 @@ R000_FCOS_AP = {name: Figure(value, _R000_FCOS) for name, value in (
 R000_FCOS_MAP = Figure(0.792, 'R000 FCOS, 使用最优的模型测试mAP (printout "mAP====>")')
 
 # R002 §3.2 table: Faster R-CNN R50-FPN, the best test result (11-point VOC, VOC2007
-# test): class -> (gts, dets, recall, ap); its epoch (4) is from O's log (SEED-SPEC 002-B)
+# test): class -> (gts, dets, recall, ap); its epoch (4) is from O-D's training log
 _R002_FRCNN = 'R002 §3.2 table (best test result)'
 R002_FRCNN_TABLE = {(name, column): Figure(value, _R002_FRCNN)
                     for name, values in {
@@ -145,8 +145,8 @@ R002_FRCNN_TABLE = {(name, column): Figure(value, _R002_FRCNN)
                         'tvmonitor': (308, 1169, 0.873, 0.750)}.items()
                     for column, value in zip(('gts', 'dets', 'recall', 'AP'), values)}
 R002_FRCNN_BEST = {'mAP': Figure(0.754, f'{_R002_FRCNN}, row "mAP"'),
-                   'epoch': Figure(4, 'O-D t2 log via SEED-SPEC 002-B (best epoch)')}
+                   'epoch': Figure(4, 'O-D t2/ Faster R-CNN training log (best epoch)')}
 # R002 §3.6 shows the YOLOv3 mAP curve (Fig. 2.11) as an image only; the best
-# epoch and its mAP are O's (the checkpoint O used for the comparison, SEED-SPEC 002-C)
-R002_YOLO_BEST = {'mAP': Figure(0.564, 'O-D t2 yolov3 log via SEED-SPEC 002-C (best mAP)'),
-                  'epoch': Figure(6, 'O-D t2 yolov3 log via SEED-SPEC 002-C (best epoch)')}
+# epoch and its mAP are O's (the checkpoint O used for the comparison, O-D's training log)
+R002_YOLO_BEST = {'mAP': Figure(0.564, 'O-D t2/ YOLOv3 training log (best mAP)'),
+                  'epoch': Figure(6, 'O-D t2/ YOLOv3 training log (best epoch)')}

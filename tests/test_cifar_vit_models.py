@@ -101,6 +101,13 @@ def test_parameter_count_and_shapes(config):
     assert tuple(logits.shape) == (2, 100) and torch.isfinite(logits).all()
 
 
+def _mlp_linears(layer):
+    """fc1 (D -> M) and fc2 (M -> D) of a transformer block's MLP."""
+    fc1, fc2 = [m for m in layer.ffn.modules() if isinstance(m, torch.nn.Linear)]
+    assert fc1.in_features == fc2.out_features == layer.embed_dims
+    return fc1, fc2
+
+
 def _faithful(key):
     return Config.fromfile(osp.join(VIT_DIR, FAITHFUL[key]))
 
@@ -122,8 +129,43 @@ def test_faithful_vit_layout_and_init(key):
     assert abs(head.std().item() - 0.02) < 0.003  # trunc-normal 0.02 (timm >= 0.6), not zeros
     qkv = backbone.layers[0].attn.qkv
     assert abs(qkv.weight.std().item() - 0.02) < 0.002 and (qkv.bias == 0).all()
+    for layer in backbone.layers:  # the MLPs too (mmpretrain's own: Xavier, std >= 0.04)
+        for fc in _mlp_linears(layer):
+            weight = fc.weight.detach()
+            assert abs(weight.std().item() - 0.02) < 0.001, weight.std()
+            assert abs(weight.mean().item()) < 0.0005
+            assert (fc.bias == 0).all()
+    cls = backbone.cls_token.detach()  # timm: N(0, 1e-6^2), not mmpretrain's zeros
+    assert (cls != 0).all() and 0.5e-6 < cls.std().item() < 1.5e-6
     conv = backbone.patch_embed.projection  # PyTorch default: |w| <= 1/sqrt(fan_in)
     assert conv.weight.abs().max() <= 1 / math.sqrt(3 * 2 * 2) + 1e-6
+
+
+def test_modern_vit_keeps_mmpretrain_mlp_init():
+    """The modern variant keeps stock mmpretrain: Xavier-uniform MLP weights (std
+    sqrt(2 / (fan_in + fan_out)) = 0.042 for 384 <-> 768), N(0, 1e-6^2) biases, zero class
+    token -- what TimmInitViT changes in the faithful configs."""
+    model = MODELS.build(Config.fromfile(osp.join(VIT_DIR, MODERN['vit-6'])).model)
+    model.init_weights()
+    for fc in _mlp_linears(model.backbone.layers[0]):
+        assert abs(fc.weight.std().item() - math.sqrt(2 / (384 + 768))) < 0.002
+        assert (fc.bias != 0).any() and fc.bias.abs().max() < 1e-5
+    assert (model.backbone.cls_token == 0).all()
+
+
+def test_timm_init_vit_keeps_pretrained_weights(tmp_path):
+    arch = dict(embed_dims=32, num_layers=1, num_heads=2, feedforward_channels=64)
+    source = MODELS.build(dict(type='VisionTransformer', img_size=8, patch_size=4, arch=arch))
+    with torch.no_grad():
+        for param in source.parameters():
+            param.uniform_(-3, 3)  # nothing an init would draw
+    torch.save(source.state_dict(), tmp_path / 'vit.pth')
+    model = MODELS.build(dict(type='TimmInitViT', img_size=8, patch_size=4, arch=arch,
+                              init_cfg=dict(type='Pretrained',
+                                            checkpoint=str(tmp_path / 'vit.pth'))))
+    model.init_weights()
+    for name, value in source.state_dict().items():
+        assert torch.equal(model.state_dict()[name], value), name
 
 
 def test_faithful_resnext_init():

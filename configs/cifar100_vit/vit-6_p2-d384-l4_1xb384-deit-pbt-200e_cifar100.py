@@ -9,7 +9,9 @@
 _base_ = ['../_base_/cifar100_deit-pbt.py']
 
 model = dict(
-    backbone=dict(type='VisionTransformer', img_size=32, patch_size=2,
+    # TimmInitViT: the init_cfg below reaches the MLPs too (stock mmpretrain makes them
+    # Xavier-uniform) and the class token is N(0, 1e-6^2), as timm
+    backbone=dict(type='TimmInitViT', img_size=32, patch_size=2,
                   arch=dict(embed_dims=384, num_layers=4, num_heads=6,
                             feedforward_channels=768),
                   with_cls_token=True, out_type='cls_token', final_norm=True, qkv_bias=True,

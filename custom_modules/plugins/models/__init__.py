@@ -16,9 +16,10 @@ from .per_image_norm_bbox_head import PerImageNormBBoxHead
 from .per_image_norm_rpn_head import PerImageNormRPNHead
 from .roi_pool import RegisteredLayerRoIExtractor, TorchvisionRoIPool
 from .sincos_vit import SinCosViT
+from .timm_init_vit import TimmInitViT
 
 __all__ = ['BatchCutout', 'BatchMixup', 'CIFARBatchPreprocessor', 'CifarMobileNetV2',
            'CifarResNet18', 'CifarResNeXt', 'DefaultInitConv2d', 'ExactSizeCutMix', 'GoogLeNet',
            'GoogLeNetHead', 'InitCfgAlexNet', 'NIN', 'PerImageFCOSHead', 'PerImageNormBBoxHead',
            'PerImageNormRPNHead', 'RegisteredLayerRoIExtractor', 'SinCosViT',
-           'TorchvisionRoIPool']
+           'TimmInitViT', 'TorchvisionRoIPool']

@@ -66,3 +66,72 @@ def test_underflowed_probability_gives_a_finite_loss():
     (loss, ) = classification_losses([_sample([200.0, 0.0], 1)])  # softmax gives exactly 0
     smallest = torch.tensor(torch.finfo(torch.float32).tiny, dtype=torch.float64)
     assert loss == pytest.approx(-smallest.log().item())
+
+
+class _Loader:
+    def __init__(self, size, batch_size):
+        self.dataset, self.batch_size = range(size), batch_size
+
+
+class _Runner:
+    def __init__(self, size, batch_size):
+        from mmengine.logging import MessageHub
+        self.val_loop = type('Loop', (), {'dataloader': _Loader(size, batch_size)})()
+        self.message_hub = MessageHub.get_instance('val_loss_hook_test')
+
+
+# invented logits/labels of 5 validation images in batches of 2, 2 and 1
+LOGITS = [[1.0, 0.0, -1.0], [0.2, 0.4, 0.1], [-2.0, 1.5, 0.0], [0.3, -0.3, 0.9],
+          [3.0, -1.0, 0.5]]
+LABELS = [0, 2, 1, 0, 1]
+
+
+@pytest.mark.parametrize('average', ['sample', 'batch'])
+def test_average_over_samples_or_over_batches(average):
+    """A last batch of another size makes the two means differ; 'batch' is the mean of the
+    per-batch mean CE (report 000's original), 'sample' the mean over the images."""
+    per_image = F.cross_entropy(torch.tensor(LOGITS), torch.tensor(LABELS), reduction='none')
+    batch_means = [per_image[0:2].mean(), per_image[2:4].mean(), per_image[4:5].mean()]
+    expected = {'sample': per_image.mean().item(),
+                'batch': torch.stack(batch_means).mean().item()}
+    assert abs(expected['sample'] - expected['batch']) > 0.1  # the fixture tells them apart
+
+    from custom_modules.plugins.hooks import ValLossHook
+    hook, runner = ValLossHook(average=average), _Runner(size=5, batch_size=2)
+    hook.before_val_epoch(runner)
+    for start in (0, 2, 4):
+        outputs = [_sample(LOGITS[i], LABELS[i]) for i in range(start, min(start + 2, 5))]
+        hook.after_val_iter(runner, start // 2, outputs=outputs)
+    hook.after_val_epoch(runner)
+    logged = runner.message_hub.get_scalar('val/val/loss').current()  # logged as val/loss
+    assert logged == pytest.approx(expected[average], rel=1e-6)
+
+
+def test_average_must_be_sample_or_batch():
+    from custom_modules.plugins.hooks import ValLossHook
+    with pytest.raises(ValueError, match="'sample' or 'batch'"):
+        ValLossHook(average='image')
+
+
+def test_report_000_configs_average_over_batches_the_others_over_samples():
+    """000-A (configs/cifar100/*.py) averages the batch means as its original; 001-C, 002-A
+    and 004 keep the mean over images."""
+    import glob
+    import os.path as osp
+
+    from mmengine.config import Config
+
+    from tests.helpers.configs import REPO
+
+    def average(path):
+        cfg = Config.fromfile(path, import_custom_modules=False)
+        (hook, ) = [h for h in cfg.custom_hooks if h['type'] == 'ValLossHook']
+        return hook.get('average', 'sample')
+
+    matrix = [osp.join(REPO, 'configs/cifar100', name) for name in (
+        'vgg16-bn_1xb128_cifar100.py', 'resnet18_1xb128-cutmix-a0.4_cifar100.py',
+        'mobilenet-v2_1xb128-mixup-a0.2_cifar100.py')]  # all through cifar100_classification
+    assert [average(p) for p in matrix] == ['batch'] * 3
+    others = [glob.glob(osp.join(REPO, 'configs', folder, '*.py'))[0]
+              for folder in ('cifar100_vit', 'cub', 'cifar100/resnet18_224')]
+    assert [average(p) for p in others] == ['sample'] * 3

@@ -7,3 +7,7 @@ _base_ = [
     './schedules/cifar100_sgd_200e.py',
     './cls_runtime.py',
 ]
+# validation loss = the mean of the batch means (O divides the summed batch means by the
+# number of batches; the last of 40 batches has 8 images), not the mean over images
+custom_hooks = [dict(h, average='batch') if h['type'] == 'ValLossHook' else h
+                for h in _base_.custom_hooks]

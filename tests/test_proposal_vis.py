@@ -120,3 +120,59 @@ def test_hook_draws_chosen_test_images(tiny_detector, tmp_path):
         assert osp.dirname(png) == osp.join(runner.log_dir, 'proposal_vis', 'test')
         image = osp.join(root, 'VOC2007', 'JPEGImages', osp.basename(png).replace('.png', '.jpg'))
         _check_png(png, image, num_proposals=6, num_dets=5)
+
+
+class _ListDataset:
+    """A test list in file order (not sorted), as mmdet's VOC dataset exposes it."""
+
+    def __init__(self, ids):
+        self.ids = ids
+
+    def __len__(self):
+        return len(self.ids)
+
+    def get_data_info(self, index):
+        return dict(img_id=self.ids[index], img_path=f'/voc/JPEGImages/{self.ids[index]}.jpg')
+
+
+@pytest.mark.parametrize('shuffle', [False, True])
+def test_hook_chooses_the_first_ids_of_the_list_whatever_the_ranks(monkeypatch, shuffle):
+    """images=[0, 1, 2, 3] = the first 4 ids in the list's file order; with 4 ranks each
+    draws those it is given (rank 0 alone sees only one of them). 10 images on 4 ranks:
+    the sampler pads with 2 repeats of the first images, which another rank may draw
+    again (the same file, written atomically), but no rank draws an image twice."""
+    from mmdet.structures import DetDataSample
+    from mmengine.dataset import sampler as samplers
+
+    from custom_modules.plugins.hooks import ProposalVisHook
+
+    ids = ['000007', '000002', '000011', '000005', '000001', '000003', '000009', '000004',
+           '000006', '000010']  # invented; not in sorted order
+    dataset = _ListDataset(ids)
+    seen_by_rank = {}
+    for rank in range(4):
+        monkeypatch.setattr(samplers, 'get_dist_info', lambda rank=rank: (rank, 4))
+        hook = ProposalVisHook(images=[0, 1, 2, 3])
+        hook.resolve(dataset)
+        order = list(samplers.DefaultSampler(dataset, shuffle=shuffle, seed=3))
+        outputs = [DetDataSample(metainfo=dataset.get_data_info(i)) for i in order]
+        seen_by_rank[rank] = [outputs[i].img_id for i in hook.select(outputs)]
+        assert hook.select(outputs) == []  # the sampler's padding repeats are not redrawn
+    drawn = {i for chosen in seen_by_rank.values() for i in chosen}
+    assert drawn == set(ids[:4]) == {'000002', '000005', '000007', '000011'}
+    assert all(len(set(chosen)) == len(chosen) for chosen in seen_by_rank.values())
+    if not shuffle:
+        assert seen_by_rank[0] == ['000007']  # what a rank-0-only hook would have drawn
+
+
+def test_hook_ids_and_stems_are_kept_and_out_of_range_positions_skipped():
+    from mmdet.structures import DetDataSample
+
+    from custom_modules.plugins.hooks import ProposalVisHook
+    hook = ProposalVisHook(images=[1, 'extra_photo', 99])
+    hook.resolve(_ListDataset(['a1', 'b2']))
+    assert hook.wanted == {'b2', 'extra_photo'}
+    outputs = [DetDataSample(metainfo=dict(img_path='/x/extra_photo.jpg')),
+               DetDataSample(metainfo=dict(img_id='a1', img_path='/x/a1.jpg')),
+               DetDataSample(metainfo=dict(img_id='b2', img_path='/x/b2.jpg'))]
+    assert hook.select(outputs) == [0, 2]

@@ -42,7 +42,8 @@ auto_scale_lr = dict(enable=False, base_batch_size=32)  # the seed's 4 GPUs x 8 
 default_hooks = dict(logger=dict(interval=50))  # mmdet's default: the seed's loss curve points
 # the 002-B figure: first 100 RPN proposals after NMS next to the detections
 # scoring >= 0.3, for the first 4 VOC07-test images, at every validation and test:
-# <run dir>/proposal_vis/{epoch_N,test}/<image id>.png
+# <run dir>/proposal_vis/{epoch_N,test}/<image id>.png. [0, 1, 2, 3] = the first 4 ids of
+# VOC2007/ImageSets/Main/test.txt (000001-000004), chosen by id on every GPU
 proposal_vis = dict(type='ProposalVisHook', images=[0, 1, 2, 3], num_proposals=100,
                     score_thr=0.3)
 custom_hooks = [*_base_.custom_hooks, proposal_vis]

@@ -135,6 +135,21 @@ def test_googlenet_truncated_normal_init_statistics():
     assert beyond == pytest.approx(0.0455, abs=0.002)  # truncating at 2 std would give 0
 
 
+@pytest.mark.parametrize('run,aux', [('G1', True), ('G2', True), ('G3', False)])
+def test_googlenet_aux_classifiers_only_from_scratch(run, aux):
+    """G1/G2 (from scratch) train the two auxiliary classifiers (x0.3); G3 is torchvision's
+    pretrained model, which drops them (J21): 5,599,904 + 1,025 K parameters, as the
+    from-scratch models at test, 9,929,888 + 3,075 K with the auxiliary heads."""
+    cfg = load(RUNS[run][0])
+    k = cfg.model.head.num_classes
+    with torch.device('meta'):  # shapes only
+        model = MODELS.build(cfg.model)
+    count = sum(p.numel() for p in model.parameters())
+    has_aux = model.head.aux1 is not None and model.head.aux2 is not None
+    assert has_aux == aux
+    assert count == (9_929_888 + 3_075 * k if aux else 5_599_904 + 1_025 * k)
+
+
 def test_pretrained_googlenet_input_matches_torchvision_transform_input():
     """torchvision's pretrained GoogLeNet turns ImageNet-normalised input into (x-0.5)/0.5;
     G3's data preprocessor produces that directly from 0-255 pixels."""

@@ -145,3 +145,26 @@ def test_pretrained_init_cfg_loads_torchvision_checkpoint(tmp_path):
         reference(inputs)
         (out_5b, ) = backbone(inputs)
     torch.testing.assert_close(out_5b, captured[0], rtol=1e-4, atol=1e-5)
+
+
+def test_head_without_aux_classifiers_is_torchvisions_pretrained_layout():
+    """aux_logits=False: only fc (the keys of torchvision's googlenet(aux_logits=False)), and
+    the training loss is the main classifier's alone, although the backbone in training
+    mode still returns the two earlier maps."""
+    reference = torchvision.models.googlenet(weights=None, aux_logits=False, init_weights=False)
+    head = GoogLeNetHead(num_classes=1000, aux_logits=False)
+    assert set(head.state_dict()) == {k for k in reference.state_dict() if k.startswith('fc.')}
+    assert head.aux1 is None and head.aux2 is None
+
+    torch.manual_seed(0)
+    model = MODELS.build(dict(type='ImageClassifier', backbone=dict(type='GoogLeNet'), neck=None,
+                              head=dict(type='GoogLeNetHead', num_classes=10,
+                                        aux_logits=False, dropout=0.0))).train()
+    inputs = torch.randn(2, 3, 96, 96)
+    losses = model(inputs, samples(), mode='loss')
+    assert set(losses) == {'loss'}
+    with torch.no_grad():
+        feats = model.extract_feat(inputs)
+        expected = F.cross_entropy(model.head.fc(feats[-1].mean((2, 3))), torch.tensor(LABELS))
+    assert len(feats) == 3
+    torch.testing.assert_close(losses['loss'].detach(), expected, rtol=1e-5, atol=1e-6)

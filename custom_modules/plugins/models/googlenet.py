@@ -13,10 +13,13 @@ the backbone returns the outputs of 4a, 4d and 5b (the inputs of the two auxilia
 classifiers and of the main one); in eval mode only 5b's. ``GoogLeNetHead``
 (``fc``, ``aux1``, ``aux2``, named like torchvision's) adds ``aux_weight`` times
 each auxiliary loss to the main loss during training and predicts with the main
-classifier only. Both are initialised like torchvision's GoogLeNet (truncated normal,
-std 0.01) by default; the convs take their initial weights from the owner's
-``init_cfg`` only (mmcv's ``ConvModule.init_weights`` would re-draw the stem convs with
-Kaiming after it, because mmengine calls it on direct children).
+classifier only; ``aux_logits=False`` builds it without them, as torchvision's
+``googlenet(weights=...)`` does unless asked (its published auxiliary heads are not
+trained: torchvision warns when they are kept). Both are initialised like
+torchvision's GoogLeNet (truncated normal, std 0.01) by default; the convs take their
+initial weights from the owner's ``init_cfg`` only (mmcv's ``ConvModule.init_weights``
+would re-draw the stem convs with Kaiming after it, because mmengine calls it on direct
+children).
 """
 import torch
 import torch.nn as nn
@@ -148,7 +151,7 @@ class AuxClassifier(nn.Module):
 class GoogLeNetHead(ClsHead):
     """Main classifier ``fc`` on ``feats[-1]``; in training, ``aux_weight`` x the loss of
     the auxiliary classifiers ``aux1`` and ``aux2`` on the two earlier maps is added as
-    ``loss_aux1``, ``loss_aux2``.
+    ``loss_aux1``, ``loss_aux2`` (unless ``aux_logits=False``).
 
     Args:
         num_classes (int): Number of classes.
@@ -156,6 +159,9 @@ class GoogLeNetHead(ClsHead):
         aux_in_channels (Sequence[int]): Channels of the two earlier maps.
             Defaults to ``(512, 528)``.
         aux_weight (float): Weight of each auxiliary loss. Defaults to 0.3.
+        aux_logits (bool): Build the auxiliary classifiers. False: ``fc`` alone (no
+            ``aux1``/``aux2`` parameters, no auxiliary losses), like torchvision's
+            pretrained GoogLeNet. Defaults to True.
         dropout (float): Dropout before ``fc``. Defaults to 0.4.
         aux_dropout (float): Dropout in the auxiliary classifiers. Defaults to 0.7.
         init_cfg (list[dict]): Initialisation of the convs, linears and BNs of ``fc``,
@@ -168,7 +174,7 @@ class GoogLeNetHead(ClsHead):
     """
 
     def __init__(self, num_classes, in_channels=1024, aux_in_channels=(512, 528),
-                 aux_weight=0.3, dropout=0.4, aux_dropout=0.7,
+                 aux_weight=0.3, aux_logits=True, dropout=0.4, aux_dropout=0.7,
                  init_cfg=[dict(TRUNC_NORMAL, layer=['Conv2d', 'Linear']), BN_CONSTANT],
                  **kwargs):
         super().__init__(init_cfg=init_cfg, **kwargs)
@@ -177,8 +183,8 @@ class GoogLeNetHead(ClsHead):
         self.avgpool = nn.AdaptiveAvgPool2d(1)
         self.dropout = nn.Dropout(dropout)
         self.fc = nn.Linear(in_channels, num_classes)
-        self.aux1, self.aux2 = (AuxClassifier(c, num_classes, aux_dropout)
-                                for c in aux_in_channels)
+        self.aux1, self.aux2 = (AuxClassifier(c, num_classes, aux_dropout) if aux_logits
+                                else None for c in aux_in_channels)
 
     def pre_logits(self, feats):
         """Globally pooled ``feats[-1]``."""
@@ -189,7 +195,7 @@ class GoogLeNetHead(ClsHead):
 
     def loss(self, feats, data_samples, **kwargs):
         losses = self._get_loss(self(feats), data_samples, **kwargs)
-        if len(feats) > 1:  # the backbone only returns the auxiliary inputs in training
+        if len(feats) > 1 and self.aux1 is not None:  # aux inputs come only in training
             for i, (aux, feat) in enumerate(zip((self.aux1, self.aux2), feats), start=1):
                 aux_loss = self._get_loss(aux(feat), data_samples, **kwargs)['loss']
                 losses[f'loss_aux{i}'] = self.aux_weight * aux_loss

@@ -20,7 +20,7 @@ and the models run on batches (on the GPU when there is one).
 import argparse
 import os.path as osp
 
-from custom_modules.apps.launch import add_allow_partial_arg
+from custom_modules.apps.run.cli import add_allow_partial_arg
 from custom_modules.apps.user_errors import add_debug_arg, user_errors
 from custom_modules.apps.video.pipeline import LAYOUTS, segment_one, segment_sequences
 from custom_modules.apps.video.segmenter import REPORT_SCALES

@@ -14,7 +14,7 @@ import time
 
 from custom_modules.errors import UserInputError
 
-from ..launch import load_config
+from ..run.config import load_config
 from ..video import BatchSegmenter, segment_video
 from ..video.segmenter import default_device
 

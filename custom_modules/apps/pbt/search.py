@@ -9,11 +9,12 @@ from typing import Optional, Sequence
 
 from custom_modules.errors import UserInputError
 
-from ..launch import build_runner, load_config
-from ..ray_cluster import ray_session
-from ..reporting import write_table
-from ..runs import write_json
-from .history import exploits, member_histories, plot_members
+from ..reports.figures import write_table
+from ..reports.pbt import plot_members
+from ..results import exploits, member_histories, write_json
+from ..run.config import load_config
+from ..run.ray_cluster import ray_session
+from ..run.runner import build_runner
 from .member import CHECKPOINT_FILE, METRIC, member_config, train_member
 from .settings import pbt_settings
 from .space import explorer, priors, search_space

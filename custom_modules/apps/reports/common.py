@@ -8,8 +8,8 @@ from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 from custom_modules.errors import UserInputError
 from custom_modules.plugins.engine.atomic_files import atomic_write_text
 
-from ..experiments import read_test_metrics
-from ..reporting import load_epochs, plot_epoch_panels, write_table
+from ..results import load_epochs, read_test_metrics
+from .figures import plot_epoch_panels, write_table
 from .reference import Figure
 
 REF = '(reference figure)'

@@ -7,8 +7,9 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from ..reporting import load_scalars, plt, save_figure
+from ..results import load_scalars
 from .common import Compared, Layout
+from .figures import plt, save_figure
 from .reference import Figure
 
 VOC_CLASSES = ('aeroplane', 'bicycle', 'bird', 'boat', 'bottle', 'bus', 'car', 'cat',

@@ -12,7 +12,7 @@ import glob
 import json
 import os.path as osp
 
-from ..reporting import load_epochs
+from ..results import load_epochs
 from . import report001_det
 from .common import Compared, Layout, last_value, with_errors
 from .reference import R001_TABLE3

@@ -1,6 +1,6 @@
 """The backbone x method report of a work root's finished runs (``tools/report.py``).
 
-Reads each ``<work dir>/test_metrics.json`` (written by :mod:`.matrix`: test
+Reads each ``<work dir>/test_metrics.json`` (written by :mod:`..run.matrix`: test
 set, best-validation checkpoint) and writes ``results.md`` / ``results.csv``
 (rows = backbones, columns = methods, cells = ``top-1 err / top-5 err`` in %),
 ``runs.csv`` (one row per run), ``curves/<run>.png`` and
@@ -16,8 +16,8 @@ import re
 from custom_modules.errors import UserInputError
 from custom_modules.plugins.engine.atomic_files import atomic_open
 
-from .experiments import METRICS_FILE, read_test_metrics
-from .reporting import plot_curves, write_table
+from ..results import METRICS_FILE, read_test_metrics
+from .figures import plot_curves, write_table
 
 
 def collect_runs(work_root: str, match: str = '*') -> list:

@@ -16,12 +16,14 @@ A work dir (``<work root>/<run>``, mmengine's layout) holds
 * ``members/<trial>/pbt_reports.jsonl`` in a PBT work dir: what each member reported
   (:func:`member_histories`, :func:`exploits`);
 * ``<config name>.py``: the config mmengine's Runner dumped, whose ``experiment = dict(...)``
-  says what the run is (:func:`run_experiment`), so reports find runs by that metadata
-  (:func:`find_runs`) whatever their work dirs are called.
+  says what the run is (:func:`run_experiment`; a PBT work dir records it in
+  ``pbt_result.json``), so reports find runs by that metadata (:func:`find_runs`),
+  whatever their work dirs are called.
 
 A leaf: it imports nothing from the application layer, so every job package
 (running, reports, PBT, demos) can use it without importing another.
 """
+import ast
 import glob
 import json
 import os.path as osp
@@ -32,6 +34,7 @@ from custom_modules.plugins.engine.atomic_local_backend import atomic_write_byte
 METRICS_FILE = 'test_metrics.json'
 EPOCH_STATS_PREFIX = 'train/epoch_'
 PBT_REPORTS_FILE = 'pbt_reports.jsonl'  # a PBT member's reports, one JSON line each
+PBT_RESULT_FILE = 'pbt_result.json'  # a PBT search's best member, tested
 
 
 def write_json(path: str, data: dict) -> str:
@@ -143,3 +146,54 @@ def exploits(histories: Dict[str, List[dict]]) -> List[dict]:
                                   loaded_fingerprint=row['loaded_fingerprint'],
                                   donor_fingerprint=row['donor_fingerprint']))
     return found
+
+
+def read_experiment(config_path: str) -> Optional[dict]:
+    """The ``experiment = dict(...)`` of one config file (its own text, bases not merged: a
+    config the Runner dumped is already merged), read without running the file; None if
+    the file has none or cannot be read."""
+    try:
+        with open(config_path, encoding='utf-8') as f:
+            tree = ast.parse(f.read())
+    except (OSError, SyntaxError, ValueError):
+        return None
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+                isinstance(target, ast.Name) and target.id == 'experiment'
+                for target in node.targets):
+            value = node.value
+            try:
+                if (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
+                        and value.func.id == 'dict' and not value.args):
+                    return {k.arg: ast.literal_eval(k.value) for k in value.keywords if k.arg}
+                found = ast.literal_eval(value)
+            except ValueError:  # not literal values
+                return None
+            return dict(found) if isinstance(found, dict) else None
+    return None
+
+
+def run_experiment(work_dir: str) -> dict:
+    """The ``experiment`` metadata of the run in ``work_dir``: the one its PBT result records,
+    else the one of the config its Runner dumped there; ``{}`` without either."""
+    pbt = read_json(osp.join(work_dir, PBT_RESULT_FILE))
+    if isinstance(pbt, dict) and isinstance(pbt.get('experiment'), dict):
+        return dict(pbt['experiment'])
+    for path in sorted(glob.glob(osp.join(work_dir, '*.py'))):
+        found = read_experiment(path)
+        if found is not None:
+            return found
+    return {}
+
+
+def find_runs(work_root: str, **experiment) -> Dict[str, dict]:
+    """``{work dir name: its experiment metadata}`` of the runs under ``work_root`` whose
+    metadata has every given value (e.g. ``report='000-A', method='baseline'``), by name."""
+    runs = {}
+    for work_dir in sorted(glob.glob(osp.join(work_root, '*'))):
+        if not osp.isdir(work_dir):
+            continue
+        meta = run_experiment(work_dir)
+        if all(meta.get(key) == value for key, value in experiment.items()):
+            runs[osp.basename(work_dir)] = meta
+    return runs

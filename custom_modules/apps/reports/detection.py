@@ -6,7 +6,8 @@ validation loss and mAP per epoch (R001 Fig. 6).
 Each run's validation history comes from its mmengine ``vis_data/scalars.json``
 (resumed runs merged); its test mAP from the ``test_metrics.json`` that
 :mod:`..run.experiments` writes. A run is labelled by its config's
-``experiment.method`` when recorded, else by its work dir name.
+``experiment.method`` (recorded with the test metrics, or in the config its Runner saved
+in the work dir), else by its work dir name.
 """
 import fnmatch
 import glob
@@ -16,7 +17,7 @@ from typing import Dict, Optional, Sequence
 
 from custom_modules.errors import UserInputError
 
-from ..results import has_scalars, load_epochs, load_scalars, read_test_metrics
+from ..results import has_scalars, load_epochs, load_scalars, read_test_metrics, run_experiment
 from .figures import plot_curves, plot_epoch_panels, write_table
 
 METRICS = ('pascal_voc/mAP', 'pascal_voc_area/mAP')
@@ -45,7 +46,8 @@ def parse_runs(items: Sequence[str]) -> Dict[str, str]:
 
 
 def _label(work_dir: str) -> str:
-    return (read_test_metrics(work_dir) or {}).get('method') or osp.basename(work_dir)
+    return ((read_test_metrics(work_dir) or {}).get('method')
+            or run_experiment(work_dir).get('method') or osp.basename(work_dir))
 
 
 def summarize(name: str, work_dir: str, metric: str) -> dict:

@@ -3,7 +3,9 @@
 ``lr`` is short for ``optim_wrapper.optimizer.lr`` and ``epochs`` for
 ``train_cfg.max_epochs`` (plus the cosine scheduler's ``T_max`` when the
 config has one); any dotted config key works too. Each grid point becomes a
-small config inheriting the base one (in ``<work root>/grid_<name>/configs``),
+small config inheriting the base one (in ``<work root>/grid_<name>/configs``; its
+``experiment.method``: the base's method followed by the point, e.g.
+``ImageNet-pretrained, lr=0.01``),
 :func:`.matrix.run_matrix` trains and tests them, and the points are ranked
 by their best validation top-1 in ``grid.md`` / ``grid.csv`` / ``curves.png``
 (:func:`~custom_modules.apps.reports.grid.rank_grid_points`).
@@ -59,6 +61,7 @@ def write_point_configs(config: str, grid: Dict[str, list], folder: str) -> List
     """One config per grid point in ``folder``; ``[(name, {key: value}), ...]``."""
     base = load_config(config)
     has_t_max = isinstance(base.get('param_scheduler'), dict) and 'T_max' in base.param_scheduler
+    base_method = (base.get('experiment') or {}).get('method')
     stem = osp.splitext(osp.basename(config))[0]
     os.makedirs(folder, exist_ok=True)
     points = []
@@ -71,7 +74,8 @@ def write_point_configs(config: str, grid: Dict[str, list], folder: str) -> List
             if key == 'epochs' and has_t_max:
                 assignments['param_scheduler.T_max'] = value
         name = stem + ''.join(f'_{key.split(".")[-1]}{value}' for key, value in point.items())
-        method = ', '.join(f'{k}={v}' for k, v in point.items())
+        method = ', '.join([*([base_method] if base_method else []),
+                            *(f'{k}={v}' for k, v in point.items())])
         with atomic_open(osp.join(folder, f'{name}.py')) as f:
             f.write(f'_base_ = [{osp.abspath(config)!r}]\n')
             for key, value in nested(assignments).items():

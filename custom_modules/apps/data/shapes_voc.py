@@ -3,7 +3,7 @@
 Classes: circle, square, triangle (filled, in random colours). Each image holds
 1-3 of them (overlapping a little at most, so every box stays visible) and,
 sometimes, one tiny shape flagged ``difficult`` (ignored by the VOC metric, as
-in VOC). Written through ``custom_modules.apps.data.voc_writer.py`` as
+in VOC). Written through ``custom_modules/apps/data/voc_writer.py`` as
 ``<out>/VOCdevkit/VOC2007/{JPEGImages,Annotations,ImageSets/Main/{trainval,test}.txt}``,
 which mmdet's ``VOCDataset`` reads with ``metainfo=dict(classes=CLASSES)``.
 The same ``--seed`` gives the same files.

@@ -2,7 +2,7 @@
 import numpy as np
 from mmdet.structures.bbox import HorizontalBoxes
 
-from custom_modules.plugins.datasets.box_filter import drop_small_boxes
+from custom_modules.plugins.transforms.box_filter import drop_small_boxes
 
 
 def test_boxes_at_or_below_the_limit_go_with_their_labels_and_flags():

@@ -4,7 +4,7 @@ import pytest
 from mmdet.structures.bbox import HorizontalBoxes
 
 import custom_modules  # noqa: F401  (registers the transform)
-from custom_modules.plugins.datasets import BoxSafeRandomCrop
+from custom_modules.plugins.transforms import BoxSafeRandomCrop
 
 
 def sample(width=100, height=80, boxes=((10, 10, 30, 30), (60, 50, 90, 70)), labels=(3, 7)):

@@ -2,8 +2,8 @@
 import numpy as np
 import pytest
 
-from custom_modules.plugins.datasets import HSVRandomAug
-from custom_modules.plugins.datasets.hsv_random_aug import hsv_lookup_tables
+from custom_modules.plugins.transforms import HSVRandomAug
+from custom_modules.plugins.transforms.hsv_random_aug import hsv_lookup_tables
 
 
 def test_lookup_tables_wrap_hue_and_clip_saturation_and_value():

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 from mmdet.structures.bbox import HorizontalBoxes
 
-from custom_modules.plugins.datasets import Letterbox
+from custom_modules.plugins.transforms import Letterbox
 
 
 def _results(width, height, boxes, colour=(10, 20, 30)):

@@ -2,7 +2,7 @@
 import numpy as np
 from mmdet.structures.bbox import HorizontalBoxes
 
-from custom_modules.plugins.datasets import LetterboxJitter
+from custom_modules.plugins.transforms import LetterboxJitter
 
 
 def _fixed_draws(monkeypatch, draws):

@@ -1,4 +1,6 @@
-"""The package's shape: installed, two layers importing one way, thin tools nobody imports."""
+"""The package's shape: installed, two layers importing one way, the application layer
+grouped by job with one-way imports between its packages, plugin folders by kind and
+scope, thin tools nobody imports."""
 import ast
 import os
 import os.path as osp
@@ -39,10 +41,10 @@ def test_import_resolution_sees_relative_and_absolute_imports(tmp_path):
     """The checker itself: it must flag both spellings of an upward import."""
     fake = tmp_path / 'custom_modules' / 'plugins' / 'hooks' / 'probe.py'
     fake.parent.mkdir(parents=True)
-    fake.write_text('from ...apps import launch\nimport custom_modules.apps.reporting\n')
+    fake.write_text('from ...apps.run import config\nimport custom_modules.apps.results\n')
     names = set(_imported_modules(fake, root=tmp_path))
-    assert {'custom_modules.apps', 'custom_modules.apps.launch',
-            'custom_modules.apps.reporting'} <= names
+    assert {'custom_modules.apps.run', 'custom_modules.apps.run.config',
+            'custom_modules.apps.results'} <= names
 
 
 def test_plugin_layer_never_imports_application_layer():
@@ -51,6 +53,96 @@ def test_plugin_layer_never_imports_application_layer():
                  for name in _imported_modules(p)
                  if name == 'custom_modules.apps' or name.startswith('custom_modules.apps.')]
     assert not offenders, offenders
+
+
+APPS = Path(PACKAGE, 'apps')
+PLUGINS = Path(PACKAGE, 'plugins')
+JOB_PACKAGES = {'analysis', 'benchmarks', 'data', 'demo', 'detection', 'pbt', 'reports', 'run',
+                'video'}
+SHARED_LEAVES = {'results', 'user_errors'}  # the only modules at the apps root
+# what an application package must not import: the jobs that use it (no import runs back up)
+NOT_IMPORTED_BY = {
+    'results': set(JOB_PACKAGES) | {'user_errors'},
+    'user_errors': set(JOB_PACKAGES) | {'results'},
+    'data': set(JOB_PACKAGES) - {'data'},
+    'reports': {'analysis', 'benchmarks', 'demo', 'detection', 'pbt', 'run', 'video'},
+    'run': {'analysis', 'benchmarks', 'demo', 'detection', 'pbt', 'video'},
+}
+
+
+def _apps_part(name: str) -> str:
+    """``custom_modules.apps.<part>...`` -> ``<part>`` (else '')."""
+    parts = name.split('.')
+    return parts[2] if parts[:2] == ['custom_modules', 'apps'] and len(parts) > 2 else ''
+
+
+def test_apps_root_holds_the_job_packages_and_a_few_shared_leaves():
+    packages = {p.name for p in APPS.iterdir() if (p / '__init__.py').is_file()}
+    modules = {p.stem for p in APPS.glob('*.py')} - {'__init__'}
+    assert packages == JOB_PACKAGES
+    assert modules == SHARED_LEAVES
+
+
+@pytest.mark.parametrize('part', sorted(NOT_IMPORTED_BY))
+def test_application_imports_run_one_way(part):
+    """results and user_errors import nothing from the application layer; data nothing
+    from the jobs; reports and run nothing from the jobs that use them."""
+    root = APPS / part
+    files = sorted(root.rglob('*.py')) if root.is_dir() else [root.with_suffix('.py')]
+    offenders = [f'{p.relative_to(REPO)} imports {name}' for p in files
+                 for name in _imported_modules(p)
+                 if _apps_part(name) in NOT_IMPORTED_BY[part]]
+    assert files and not offenders, offenders
+
+
+def test_only_the_reports_package_draws_figures_and_writes_tables():
+    """matplotlib, ``savefig`` and the table writer live in apps/reports; the others call it."""
+    reports = APPS / 'reports'
+    offenders = []
+    for path in _python_files('custom_modules'):
+        if reports in path.parents:
+            continue
+        tree = ast.parse(path.read_text())
+        names = set(_imported_modules(path))
+        if any(n.split('.')[0] == 'matplotlib' for n in names):
+            offenders.append(f'{path.relative_to(REPO)} imports matplotlib')
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr == 'savefig':
+                offenders.append(f'{path.relative_to(REPO)} calls savefig')
+            if isinstance(node, ast.FunctionDef) and node.name in ('write_table', 'save_figure'):
+                offenders.append(f'{path.relative_to(REPO)} defines {node.name}')
+    assert not offenders, offenders
+
+
+def _registries(path: Path):
+    """``(package, registry)`` of each ``from <package>.registry import <REGISTRY>`` whose
+    registry a decorator of the file registers into."""
+    tree = ast.parse(path.read_text())
+    imported = {alias.asname or alias.name: node.module.split('.')[0]
+                for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                and (node.module or '').endswith('.registry') for alias in node.names}
+    found = set()
+    for node in ast.walk(tree):
+        for decorator in getattr(node, 'decorator_list', ()):
+            text = ast.unparse(decorator)
+            if 'register_module' in text and text.split('.')[0] in imported:
+                found.add((imported[text.split('.')[0]], text.split('.')[0]))
+    return found
+
+
+def test_plugin_folders_hold_one_kind_each_and_name_their_scope():
+    """transforms/ holds the pipeline transforms (and no other folder registers one),
+    models/ registers into mmpretrain (or mmengine's root), mmdet_models/ into mmdet."""
+    by_folder = {}
+    for path in sorted(PLUGINS.rglob('*.py')):
+        for package, registry in _registries(path):
+            by_folder.setdefault(path.parent.name, set()).add((package, registry))
+    assert by_folder['transforms'] and {r for _, r in by_folder['transforms']} == {'TRANSFORMS'}
+    assert all(r != 'TRANSFORMS' for folder, found in by_folder.items()
+               if folder != 'transforms' for _, r in found)
+    assert {p for p, _ in by_folder['models']} <= {'mmpretrain', 'mmengine'}
+    assert {p for p, _ in by_folder['mmdet_models']} == {'mmdet'}
+    assert {r for _, r in by_folder['datasets']} <= {'DATASETS', 'FUNCTIONS'}
 
 
 def test_nothing_imports_tools():

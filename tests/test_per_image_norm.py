@@ -1,7 +1,7 @@
 """per_image_weights: 1 / (images x max(1, counted elements of the element's image))."""
 import torch
 
-from custom_modules.plugins.models.per_image_norm import per_image_weights
+from custom_modules.plugins.mmdet_models.per_image_norm import per_image_weights
 
 
 def test_weights_by_hand():

@@ -59,7 +59,7 @@ def test_faster_rcnn_and_fcos_sections(tmp_path, monkeypatch):
     assert best['mAP'][f'AP {REF}'] == f'{R000_FCOS_MAP.value:.3f}'
     assert figures['000-C: per-class AP of the best epoch (2)'][0]['bars'] == 2
     report = (out / 'report.md').read_text()
-    assert FRCNN not in report.split('Runs not found')[1].split('\n')[0]
+    assert "report='000-B'" not in report.split('Runs not found')[1].split('\n')[0]
     assert 'R000 FCOS, 使用最优的模型测试mAP' in report
     assert {p.name for p in (out / 'curves').iterdir()} == {
         '000-B_loss.png', '000-B_val_map.png', '000-B_test_ap.png', '000-C_losses.png',
@@ -72,4 +72,4 @@ def test_detection_runs_missing(tmp_path):
     build_report('000', str(tmp_path), str(out))  # no epochs, no test: curves only
     assert {p.name for p in (out / 'curves').iterdir()} == {'000-C_losses.png'}
     assert not (out / '000-C_best_ap.csv').exists() and not (out / '000-B_epochs.csv').exists()
-    assert FRCNN in (out / 'report.md').read_text()  # listed as not found
+    assert "report='000-B'" in (out / 'report.md').read_text()  # listed as not found

@@ -4,7 +4,7 @@ import json
 
 from custom_modules.apps.reports import build_report
 from custom_modules.apps.reports.reference import R001_TABLE3
-from tests.helpers.fake_runs import fake_run, read_rows, signed
+from tests.helpers.fake_runs import fake_run, read_rows, repo_experiment, signed
 
 REF, DELTA = '(reference figure)', 'Δ'
 RESNEXT = 'resnext29-32x4d_1xb384-deit-pbt-200e_cifar100'
@@ -20,8 +20,9 @@ def test_table3_from_pbt_and_single_runs(tmp_path):
     pbt = tmp_path / f'pbt_{RESNEXT}'
     fake_run(pbt / 'members' / 'trial_a', _epochs(40.0))
     fake_run(pbt / 'members' / 'trial_b', _epochs(30.0))
-    (pbt / 'pbt_result.json').write_text(json.dumps(dict(
-        best_member='trial_a', val_top1=43.0, val_top5=63.0, test_top1=41.5, test_top5=62.25)))
+    (pbt / 'pbt_result.json').write_text(json.dumps(dict(  # as tools/pbt_search.py records it
+        best_member='trial_a', val_top1=43.0, val_top5=63.0, test_top1=41.5, test_top5=62.25,
+        experiment=repo_experiment(RESNEXT))))
     (pbt / 'pbt_history.json').write_text(json.dumps(dict(
         exploits=[dict(trial='trial_b', donor='trial_a', epoch=2)])))
     fake_run(tmp_path / VIT6, _epochs(20.0), test={'accuracy/top1': 21.75, 'accuracy/top5': 44.0})

@@ -2,7 +2,7 @@
 R002's reference figures, the final-epoch table and the accuracy/loss figures."""
 from custom_modules.apps.reports import build_report
 from custom_modules.apps.reports.reference import R002_LR_GRID
-from tests.helpers.fake_runs import fake_run, read_rows, signed
+from tests.helpers.fake_runs import fake_run, read_rows, repo_experiment, signed
 
 REF, DELTA = '(reference figure)', 'Δ'
 PRETRAINED = 'resnet18_1xb32-pretrained_cub200'
@@ -15,9 +15,17 @@ def _epochs(final_val, train_acc=50.0):
                 'train/epoch_accuracy': train_acc}}
 
 
+def _grid_point(lr):
+    """A grid point's metadata as tools/grid_search.py writes it: the base config's, with the
+    point after its method."""
+    base = repo_experiment(PRETRAINED)
+    return dict(base, method=f'{base["method"]}, lr={lr}')
+
+
 def test_lr_grid_final_table_and_figures(tmp_path):
-    fake_run(tmp_path / f'{PRETRAINED}_lr0.005', _epochs(61.5))
-    fake_run(tmp_path / f'{PRETRAINED}_lr0.02', _epochs(64.25))
+    # grid points are found by their metadata, whatever their work dirs are called
+    fake_run(tmp_path / 'point-a', _epochs(61.5), experiment=_grid_point(0.005))
+    fake_run(tmp_path / 'point-b', _epochs(64.25), experiment=_grid_point(0.02))
     fake_run(tmp_path / PRETRAINED, _epochs(64.25, train_acc=90.0))
     fake_run(tmp_path / 'resnet18_1xb32-scratch_cub200', _epochs(20.5))
     out = tmp_path / 'report'

@@ -9,7 +9,7 @@ VGG = 'vgg19_1xb32-adam-100e_folder'
 
 
 def test_runs_at_the_log_epochs(tmp_path):
-    (line, ) = R003_LOGS[VGG]
+    (line, ) = R003_LOGS['VGG19']
     epochs = {e: {'accuracy/top1': 40.0 + e / 10, 'train/epoch_loss': 1.0 / e,
                   'train/epoch_accuracy': 50.0 + e / 10} for e in range(1, line.epoch + 2)}
     fake_run(tmp_path / VGG, epochs)

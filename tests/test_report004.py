@@ -4,10 +4,14 @@ import csv
 
 from custom_modules.apps.reports import build_report
 from custom_modules.apps.reports.reference import R004_ABLATION, R004_FINAL
-from custom_modules.apps.reports.report004 import OPTIMIZERS, TASK2, ablation_run
 from tests.helpers.fake_runs import fake_run, read_rows, signed
 
 REF, DELTA = '(reference figure)', 'Δ'
+FULL = 'resnet18-up224_1xb128-adam-exp0.85-shift-flip-40e_cifar100-coarse'  # shift, flip, up
+FLIP_32PX = 'resnet18-32px_1xb128-adam-exp0.85-flip-40e_cifar100-coarse'
+TASK2 = 'resnet18-up224_1xb128-adam-exp0.85-shift-flip-40e_cifar100'
+OPTIMIZERS = ('resnet18-32px_1xb128-adam-const-none-40e_cifar100-coarse',
+              'resnet18-32px_1xb128-sgd-const-none-40e_cifar100-coarse')
 
 
 def _epochs(final):
@@ -16,12 +20,10 @@ def _epochs(final):
 
 
 def test_ablation_final_and_optimizer_curves(tmp_path):
-    assert ablation_run(True, False, True) == \
-        'resnet18-up224_1xb128-adam-exp0.85-shift-40e_cifar100-coarse'
-    fake_run(tmp_path / ablation_run(True, True, True), _epochs(71.5))
-    fake_run(tmp_path / ablation_run(False, True, False), _epochs(52.25))
+    fake_run(tmp_path / FULL, _epochs(71.5))
+    fake_run(tmp_path / FLIP_32PX, _epochs(52.25))
     fake_run(tmp_path / TASK2, _epochs(60.0))
-    for name in OPTIMIZERS.values():
+    for name in OPTIMIZERS:
         fake_run(tmp_path / name, _epochs(30.0))
     out = tmp_path / 'report'
     build_report('004', str(tmp_path), str(out))
@@ -42,7 +44,7 @@ def test_ablation_final_and_optimizer_curves(tmp_path):
     assert task2[f'{column} {REF}'] == f"{R004_FINAL['task 2 (100 classes)'].value:.2f}"
     assert task2[f'{column} {DELTA}'] == signed(60.0 - R004_FINAL['task 2 (100 classes)'].value)
     curves = {p.name for p in (out / 'curves').iterdir()}
-    assert {'adam_vs_sgd.png', f'{TASK2}.png', f'{ablation_run(True, True, True)}.png'} <= curves
+    assert {'adam_vs_sgd.png', f'{TASK2}.png', f'{FULL}.png'} <= curves
 
 
 def test_the_layout_from_two_tiny_runs_of_the_real_configs(tmp_path):
@@ -62,8 +64,8 @@ def test_the_layout_from_two_tiny_runs_of_the_real_configs(tmp_path):
     make_cifar100(tmp_path / 'data', per_class_train=2)
     configs = tmp_path / 'configs'
     configs.mkdir()
-    row = ablation_run(False, False, False)
-    for name in (row, OPTIMIZERS['SGD']):
+    row = 'resnet18-32px_1xb128-adam-exp0.85-none-40e_cifar100-coarse'  # no shift, flip, up
+    for name in (row, OPTIMIZERS[1]):
         cfg = Config.fromfile(f'{REPO}/configs/cifar100/resnet18_224/{name}.py')
         cfg = shrink_config(cfg, tmp_path / 'data', tmp_path / 'unused')
         cfg.default_hooks.checkpoint.update(interval=2, save_last=True)  # tested after training

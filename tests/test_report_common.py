@@ -37,7 +37,7 @@ def test_reference_units_and_coverage():
     assert Figure(0.811, 's', 100.0).converted == pytest.approx(81.1)
     assert len(reference.R004_ABLATION) == 8 and len(reference.R000_TOP1_ERROR) == 12
     assert len(reference.R000_MIXUP_ALPHA) == len(reference.R000_CUTMIX_ALPHA) == 9
-    assert set(reference.R003_LOGS) == set(report003.RUNS.values())
+    assert set(reference.R003_LOGS) == set(report003.RUNS)
     for lines in reference.R003_LOGS.values():
         for line in lines:  # accuracies printed as fractions, shown in %
             assert line.test_accuracy.scale == line.train_accuracy.scale == 100.0
@@ -54,3 +54,23 @@ def test_detection_reference_figures_cover_the_printed_classes():
                reference.R000_FCOS_MAP, *reference.R002_FRCNN_BEST.values(),
                *reference.R002_YOLO_BEST.values()]
     assert all(f.scale == 1.0 for f in figures)  # APs stay fractions, as printed
+
+
+def test_no_two_configs_of_a_report_share_their_experiment_metadata():
+    """The layouts find runs by ``report`` + ``backbone`` + ``method``: each combination
+    names one config of the repository (bases merged, as the Runner saves it)."""
+    import glob
+    import os.path as osp
+
+    from tests.helpers.configs import REPO
+    from tests.helpers.fake_runs import repo_experiment
+    seen = {}
+    for path in sorted(glob.glob(osp.join(REPO, 'configs', '**', '*.py'), recursive=True)):
+        if '_base_' in path:
+            continue
+        meta = repo_experiment(osp.splitext(osp.basename(path))[0])
+        if meta.get('report'):
+            key = (meta['report'], meta.get('backbone'), meta.get('method'))
+            seen.setdefault(key, []).append(osp.relpath(path, REPO))
+    assert len(seen) >= 50
+    assert not {key: paths for key, paths in seen.items() if len(paths) > 1}

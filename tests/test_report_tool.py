@@ -4,6 +4,7 @@ import csv
 import json
 
 from tests.helpers.configs import run_cli
+from tests.helpers.fake_runs import fake_run
 
 
 def _fake_run(root, name, backbone, method, top1, top5):
@@ -54,7 +55,9 @@ def test_report_layout_without_runs_is_a_clear_error(tmp_path, capsys):
 
 
 def test_report_layout_cli_writes_into_report_id(tmp_path, capsys):
-    _fake_run(tmp_path, 'resnet18_1xb128_cifar100', 'ResNet-18', 'baseline', 71.25, 93.0)
+    # with the config the Runner saves (the layouts find runs by its experiment metadata)
+    fake_run(tmp_path / 'resnet18_1xb128_cifar100', {1: {'accuracy/top1': 60.0}},
+             test={'accuracy/top1': 71.25, 'accuracy/top5': 93.0})
     code = run_cli('tools/report.py', '--report', '000', '--work-root', str(tmp_path))
     assert code == 0, capsys.readouterr().err[-2000:]
     out = tmp_path / 'report_000'

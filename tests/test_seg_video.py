@@ -4,7 +4,7 @@ import cv2
 import numpy as np
 import pytest
 
-from custom_modules.apps.video import REPORT_SCALES, BatchSegmenter, segment_video
+from custom_modules.apps.video import REPORT_SCALES, BatchSegmenter, VideoOptions, segment_video
 from custom_modules.apps.video.overlay import CITYSCAPES_PALETTE, colorize, draw_legend
 from tests.helpers.configs import run_cli, run_script
 from tests.helpers.seg_data import make_camvid_sequences, make_video, native_config, tiny_seg_model
@@ -58,8 +58,8 @@ def test_random_model_on_frame_folder_and_max_frames(setup, tmp_path):
     for i, frame in zip(range(5), _decode(video)):
         cv2.imwrite(str(folder / f'0001TP_{i:06d}.png'), frame)
     random_model = tiny_seg_model(tmp_path / 'models', 'random-fcn')
-    stats = segment_video(str(folder), str(tmp_path / 'o.avi'), [random_model],
-                          batch_size=2, device='cpu', max_frames=3, progress=False)
+    stats = segment_video(str(folder), str(tmp_path / 'o.avi'), [random_model], VideoOptions(
+        batch_size=2, device='cpu', max_frames=3, progress=False))
     assert stats['frames'] == 3
     capture = cv2.VideoCapture(str(tmp_path / 'o.avi'))
     assert capture.get(cv2.CAP_PROP_FRAME_COUNT) == 3

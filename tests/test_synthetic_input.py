@@ -1,7 +1,7 @@
 """What ``tools/benchmark_train.py`` reads from a config to make stand-in data."""
 import custom_modules  # noqa: F401  (registers the modules)
 from custom_modules.apps.benchmarks.synthetic_input import input_shape, without_pretrained
-from custom_modules.apps.launch import load_config
+from custom_modules.apps.run.config import load_config
 from tests.helpers.configs import REPO
 
 

@@ -6,7 +6,7 @@ from PIL import Image
 from torchvision.transforms import ColorJitter
 
 import custom_modules  # noqa: F401  (registers the transform)
-from custom_modules.plugins.datasets import TorchvisionColorJitter
+from custom_modules.plugins.transforms import TorchvisionColorJitter
 
 RED_BGR, OTHER_BGR = [0, 0, 255], [50, 200, 100]
 

@@ -8,7 +8,7 @@ from mmengine.config import Config
 from mmengine.optim import build_optim_wrapper
 
 import custom_modules  # noqa: F401  (registers the modules)
-from custom_modules.apps.fast_options import amp_dtype, apply_fast_options
+from custom_modules.apps.run.fast_options import amp_dtype, apply_fast_options
 from custom_modules.plugins.hooks import ChannelsLastHook
 from tests.helpers.cifar_data import make_cifar10
 from tests.helpers.configs import run_script, tiny_cifar10_config

@@ -1,7 +1,7 @@
 """The VOC writer's output is read back by mmdet's own VOCDataset with the same boxes."""
 import numpy as np
 
-from custom_modules.plugins.datasets.voc_writer import write_split, write_voc_image
+from custom_modules.apps.data.voc_writer import write_split, write_voc_image
 
 
 def test_mmdet_voc_dataset_reads_written_files(tmp_path):

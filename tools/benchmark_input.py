@@ -23,7 +23,7 @@ import os.path as osp
 import torch
 
 from custom_modules.apps.benchmarks.input_pipeline import input_stock_vs_ours
-from custom_modules.apps.launch import REPO_ROOT as REPO
+from custom_modules.apps.run.config import REPO_ROOT as REPO
 
 
 def main(argv=None):

@@ -10,7 +10,7 @@ import os.path as osp
 import torch
 
 from custom_modules.apps.benchmarks.train_throughput import runner_vs_plain
-from custom_modules.apps.launch import REPO_ROOT
+from custom_modules.apps.run.config import REPO_ROOT
 from custom_modules.apps.user_errors import add_debug_arg, user_errors
 
 DEMO = osp.join(REPO_ROOT, 'configs/demo/resnet18-w16-cifar_1xb32_digits.py')

@@ -13,7 +13,7 @@ Expected layout (the CamVid release as commonly distributed, e.g. on Kaggle):
 """
 import argparse
 
-from custom_modules.apps.launch import add_allow_partial_arg
+from custom_modules.apps.run.cli import add_allow_partial_arg
 from custom_modules.apps.user_errors import add_debug_arg, user_errors
 from custom_modules.apps.video.camvid_run import DEFAULT_MAPPING, eval_camvid
 

@@ -14,7 +14,7 @@ grid.md / grid.csv / curves.png. Exit code 2 for bad input, 1 when a point faile
 import argparse
 import sys
 
-from custom_modules.apps.grid import run_grid
+from custom_modules.apps.run.grid import run_grid
 from custom_modules.apps.user_errors import add_debug_arg, user_errors
 
 

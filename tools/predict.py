@@ -8,8 +8,8 @@ pipeline), on the GPU when there is one.
 """
 import argparse
 
-from custom_modules.apps.launch import add_allow_partial_arg
-from custom_modules.apps.predict import predict_to_csv
+from custom_modules.apps.run.cli import add_allow_partial_arg
+from custom_modules.apps.run.predict import predict_to_csv
 from custom_modules.apps.user_errors import add_debug_arg, user_errors
 
 

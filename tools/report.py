@@ -51,7 +51,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     with user_errors(args.debug):
         if args.report == 'matrix':
-            from custom_modules.apps.matrix_report import report
+            from custom_modules.apps.reports.matrix import report
             report(args.work_root, args.out, args.match)
         else:
             from custom_modules.apps.reports import build_report

@@ -19,7 +19,7 @@ tools/run_matrix.py wrote one). The label of a run is its config's
 import argparse
 import os.path as osp
 
-from custom_modules.apps.detection.report import find_runs, parse_runs, report_det
+from custom_modules.apps.reports.detection import find_runs, parse_runs, report_det
 from custom_modules.apps.user_errors import add_debug_arg, user_errors
 from custom_modules.errors import UserInputError
 

@@ -15,8 +15,8 @@ Exit code 2 for bad input, 1 when a run failed (the others still run).
 import argparse
 import sys
 
-from custom_modules.apps.matrix import run_matrix
-from custom_modules.apps.matrix_ray import run_matrix_on_ray
+from custom_modules.apps.run.matrix import run_matrix
+from custom_modules.apps.run.matrix_ray import run_matrix_on_ray
 from custom_modules.apps.user_errors import add_debug_arg, user_errors
 
 

@@ -20,9 +20,14 @@ and the models run on batches (on the GPU when there is one).
 import argparse
 import os.path as osp
 
-from custom_modules.apps.launch import add_allow_partial_arg
+from custom_modules.apps.run.cli import add_allow_partial_arg
 from custom_modules.apps.user_errors import add_debug_arg, user_errors
-from custom_modules.apps.video.pipeline import LAYOUTS, segment_one, segment_sequences
+from custom_modules.apps.video.pipeline import (
+    LAYOUTS,
+    VideoOptions,
+    segment_one,
+    segment_sequences,
+)
 from custom_modules.apps.video.segmenter import REPORT_SCALES
 
 
@@ -79,20 +84,21 @@ def main(argv=None):
     args = parse_args(argv)
     with user_errors(args.debug):
         name = osp.basename(osp.normpath(args.input))
-        options = dict(opacity=args.opacity, batch_size=args.batch_size, device=args.device,
-                       save_frames=args.save_frames, fps=args.fps, max_frames=args.max_frames,
-                       queue_size=args.queue_size, amp=args.amp, layout=args.layout,
-                       scales=args.scales, tta=args.tta, allow_partial=args.allow_partial,
-                       figure=args.figure, figure_frames=args.figure_frames)
+        options = VideoOptions(
+            layout=args.layout, opacity=args.opacity, batch_size=args.batch_size, fps=args.fps,
+            max_frames=args.max_frames, queue_size=args.queue_size, device=args.device,
+            amp=args.amp, allow_partial=args.allow_partial, scales=args.scales, tta=args.tta)
+        outputs = dict(save_frames=args.save_frames, figure=args.figure,
+                       figure_frames=args.figure_frames)
         if args.per_sequence:
             out = args.out or osp.join('work_dirs', 'seg_video', name)
-            stats = segment_sequences(args.input, out, args.model, **options)
+            stats = segment_sequences(args.input, out, args.model, options, **outputs)
             for sequence, result in stats.items():
                 print(f'{sequence}: {result["frames"]} frames in {result["seconds"]:.1f} s '
                       f'({result["fps"]:.2f} FPS) -> {osp.join(out, sequence + ".mp4")}')
         else:
             out = args.out or osp.join('work_dirs', 'seg_video', osp.splitext(name)[0] + '.mp4')
-            stats = segment_one(args.input, out, args.model, **options)
+            stats = segment_one(args.input, out, args.model, options, **outputs)
             print(f'\n{stats["frames"]} frames in {stats["seconds"]:.1f} s '
                   f'({stats["fps"]:.2f} FPS, {len(args.model)} model(s)) -> {out}')
         if args.save_frames:

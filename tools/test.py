@@ -1,8 +1,8 @@
 """Evaluate a checkpoint on a config's test set (OpenMMLab ``tools/test.py`` flags)."""
 import argparse
 
-from custom_modules.apps.launch import add_allow_partial_arg, add_common_args
-from custom_modules.apps.runs import build_test_cfg, run_test
+from custom_modules.apps.run.cli import add_allow_partial_arg, add_common_args
+from custom_modules.apps.run.train_test import RunSpec, build_test_cfg, run_test
 from custom_modules.apps.user_errors import user_errors
 
 
@@ -25,8 +25,7 @@ def parse_args(argv=None):
 def main(argv=None):
     args = parse_args(argv)
     with user_errors(args.debug, args.config):
-        cfg = build_test_cfg(args.config, args.checkpoint, args.work_dir, args.cfg_options,
-                             args.launcher, args.show_dir, args.local_rank)
+        cfg = build_test_cfg(RunSpec.from_args(args), args.checkpoint, args.show_dir)
         return run_test(cfg, args.out, args.pred_csv, args.metrics_out, args.allow_partial)
 
 

@@ -1,8 +1,8 @@
 """Train a model from a config with mmengine's Runner (OpenMMLab ``tools/train.py`` flags)."""
 import argparse
 
-from custom_modules.apps.launch import add_common_args
-from custom_modules.apps.runs import build_train_cfg, run_train
+from custom_modules.apps.run.cli import add_common_args
+from custom_modules.apps.run.train_test import RunSpec, build_train_cfg, run_train
 from custom_modules.apps.user_errors import user_errors
 
 
@@ -30,10 +30,7 @@ def parse_args(argv=None):
 def main(argv=None):
     args = parse_args(argv)
     with user_errors(args.debug, args.config):
-        run_train(build_train_cfg(
-            args.config, args.work_dir, args.cfg_options, args.launcher, args.resume,
-            args.amp, args.auto_scale_lr, args.no_validate, args.local_rank,
-            channels_last=args.channels_last, compile=args.compile))
+        run_train(build_train_cfg(RunSpec.from_args(args)))
 
 
 if __name__ == '__main__':

@@ -22,8 +22,8 @@ each side from the partner). --panel-dir also writes every panel as a PNG
 """
 import argparse
 
+from custom_modules.apps.reports.augmentation import REPORT000, augmentation_figure, photo_figure
 from custom_modules.apps.user_errors import add_debug_arg, user_errors
-from custom_modules.apps.vis_augment import REPORT000, augmentation_figure, photo_figure
 
 CONFIG_DEFAULTS = dict(alpha=0.4, cutout_size=8)  # the CIFAR configs' Mixup/CutMix and Cutout
 

@@ -18,7 +18,7 @@ import argparse
 
 from custom_modules.apps.detection.proposals import draw_proposals
 from custom_modules.apps.detection.sample_photos import sample_photos
-from custom_modules.apps.launch import add_allow_partial_arg
+from custom_modules.apps.run.cli import add_allow_partial_arg
 from custom_modules.apps.user_errors import add_debug_arg, user_errors
 
 

@@ -3,4 +3,4 @@
 # partner's label weight is the pasted area actually used (ExactSizeCutMix).
 _base_ = ['./mobilenet-v2_1xb128_cifar100.py']
 model = dict(train_cfg=dict(augments=dict(type='ExactSizeCutMix', alpha=0.4)))
-experiment = dict(method='CutMix α=0.4')
+experiment = dict(report='000-A', backbone='MobileNetV2', method='CutMix α=0.4')

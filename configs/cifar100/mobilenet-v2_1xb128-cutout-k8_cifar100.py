@@ -2,4 +2,4 @@
 # clipped at the border) set to 0 after normalisation; labels unchanged.
 _base_ = ['./mobilenet-v2_1xb128_cifar100.py']
 model = dict(train_cfg=dict(augments=dict(type='BatchCutout', size=8)))
-experiment = dict(method='Cutout k=8')
+experiment = dict(report='000-A', backbone='MobileNetV2', method='Cutout k=8')

@@ -3,4 +3,4 @@
 # partner's label weight is the pasted area actually used (ExactSizeCutMix).
 _base_ = ['./resnet18_1xb128_cifar100.py']
 model = dict(train_cfg=dict(augments=dict(type='ExactSizeCutMix', alpha=0.4)))
-experiment = dict(method='CutMix α=0.4')
+experiment = dict(report='000-A', backbone='ResNet-18', method='CutMix α=0.4')

@@ -3,4 +3,4 @@
 # partner's label weight is the pasted area actually used (ExactSizeCutMix).
 _base_ = ['./vgg16-bn_1xb128_cifar100.py']
 model = dict(train_cfg=dict(augments=dict(type='ExactSizeCutMix', alpha=0.4)))
-experiment = dict(method='CutMix α=0.4')
+experiment = dict(report='000-A', backbone='VGG16-BN', method='CutMix α=0.4')

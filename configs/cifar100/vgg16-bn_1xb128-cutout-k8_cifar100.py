@@ -2,4 +2,4 @@
 # clipped at the border) set to 0 after normalisation; labels unchanged.
 _base_ = ['./vgg16-bn_1xb128_cifar100.py']
 model = dict(train_cfg=dict(augments=dict(type='BatchCutout', size=8)))
-experiment = dict(method='Cutout k=8')
+experiment = dict(report='000-A', backbone='VGG16-BN', method='Cutout k=8')

@@ -3,4 +3,4 @@
 # loss = lambda CE(y1) + (1 - lambda) CE(y2).
 _base_ = ['./vgg16-bn_1xb128_cifar100.py']
 model = dict(train_cfg=dict(augments=dict(type='BatchMixup', alpha=0.4)))
-experiment = dict(method='Mixup α=0.4')
+experiment = dict(report='000-A', backbone='VGG16-BN', method='Mixup α=0.4')

@@ -4,4 +4,4 @@
 # epochs 50/100/150, 200 epochs, validation on the last 5,000 training images every 2
 # epochs, the best-val-top1 checkpoint tested. See configs/cifar100/README.md.
 _base_ = ['../_base_/models/vgg16-bn_cifar.py', '../_base_/cifar100_classification.py']
-experiment = dict(backbone='VGG16-BN', method='baseline')
+experiment = dict(report='000-A', backbone='VGG16-BN', method='baseline')

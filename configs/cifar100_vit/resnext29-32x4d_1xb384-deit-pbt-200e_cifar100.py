@@ -24,3 +24,4 @@ model = dict(
     head=dict(type='LinearClsHead', num_classes=100, in_channels=1024,
               init_cfg=None,  # PyTorch's default Linear init
               loss=dict(type='LabelSmoothLoss', label_smooth_val=0.1, mode='original')))
+experiment = dict(report='001-C', backbone='ResNeXt-29', method='PBT, DeiT augmentation')

@@ -15,3 +15,4 @@ model = dict(
     backbone=dict(arch=dict(embed_dims=192, num_layers=11, num_heads=3,
                             feedforward_channels=768)),
     head=dict(in_channels=192))
+experiment = dict(report='001-C', backbone='ViT-13', method='PBT, DeiT augmentation')

@@ -25,3 +25,4 @@ model = dict(
     head=dict(type='VisionTransformerClsHead', num_classes=100, in_channels=384,
               init_cfg=dict(type='TruncNormal', layer='Linear', std=.02, bias=0.),
               loss=dict(type='LabelSmoothLoss', label_smooth_val=0.1, mode='original')))
+experiment = dict(report='001-C', backbone='ViT-6', method='PBT, DeiT augmentation')

@@ -7,4 +7,4 @@
 _base_ = ['./resnet18_1xb32-scratch_cub200.py']
 model = dict(backbone=dict(init_cfg=dict(type='Pretrained', checkpoint='torchvision://resnet18')))
 optim_wrapper = dict(paramwise_cfg=dict(custom_keys={'backbone': dict(lr_mult=0.1)}))
-experiment = dict(method='ImageNet-pretrained')
+experiment = dict(report='002-A', backbone='ResNet-18', method='ImageNet-pretrained')

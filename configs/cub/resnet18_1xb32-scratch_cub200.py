@@ -17,4 +17,4 @@ model = dict(
     backbone=dict(zero_init_residual=False),
     head=dict(num_classes=200, cal_acc=True, init_cfg=None))  # cal_acc: training accuracy
 default_hooks = dict(checkpoint=dict(save_best=None))
-experiment = dict(backbone='ResNet-18', method='random init')
+experiment = dict(report='002-A', backbone='ResNet-18', method='random init')

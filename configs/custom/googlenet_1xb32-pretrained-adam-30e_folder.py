@@ -13,4 +13,4 @@ model = dict(backbone=dict(
     head=dict(aux_logits=False))
 data_preprocessor = dict(mean=[127.5, 127.5, 127.5], std=[127.5, 127.5, 127.5])
 train_cfg = dict(max_epochs=30)
-experiment = dict(method='ImageNet-pretrained (torchvision)')
+experiment = dict(report='003', backbone='GoogLeNet', method='ImageNet-pretrained (torchvision)')

@@ -17,4 +17,4 @@ model = dict(
               loss=dict(type='CrossEntropyLoss', loss_weight=1.0), cal_acc=True,
               init_cfg=[dict(trunc_normal, layer=['Conv2d', 'Linear']), bn_constant]))
 train_cfg = dict(max_epochs=50)
-experiment = dict(backbone='GoogLeNet', method='scratch, trunc-normal')
+experiment = dict(report='003', backbone='GoogLeNet', method='scratch, trunc-normal')

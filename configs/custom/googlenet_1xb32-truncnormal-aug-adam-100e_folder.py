@@ -3,4 +3,4 @@
 _base_ = ['./googlenet_1xb32-truncnormal-adam-50e_folder.py']
 train_dataloader = dict(dataset=dict(pipeline=_base_.aug_train_pipeline))
 train_cfg = dict(max_epochs=100)
-experiment = dict(method='scratch, trunc-normal, aug')
+experiment = dict(report='003', backbone='GoogLeNet', method='scratch, trunc-normal, aug')

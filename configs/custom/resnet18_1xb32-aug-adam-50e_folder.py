@@ -5,4 +5,4 @@ _base_ = ['mmpretrain::_base_/models/resnet18.py', '../_base_/folder_classificat
 model = dict(head=dict(num_classes={{_base_.num_classes}}, cal_acc=True, topk=(1, )))
 train_dataloader = dict(dataset=dict(pipeline=_base_.aug_train_pipeline))
 train_cfg = dict(max_epochs=50)
-experiment = dict(backbone='ResNet-18', method='scratch, aug')
+experiment = dict(report='003', backbone='ResNet-18', method='scratch, aug')

@@ -9,4 +9,4 @@ model = dict(
     head=dict(type='ClsHead', loss=dict(type='CrossEntropyLoss', loss_weight=1.0),
               cal_acc=True))
 train_cfg = dict(max_epochs=100)
-experiment = dict(backbone='VGG-19', method='scratch')
+experiment = dict(report='003', backbone='VGG-19', method='scratch')

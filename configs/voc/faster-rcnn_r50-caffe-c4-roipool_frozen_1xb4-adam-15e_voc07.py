@@ -32,4 +32,5 @@ custom_hooks = [
     _base_.det_val_loss_hook,
     _base_.c4_val_test_cfg_hook,
 ]
-experiment = dict(backbone='ResNet-50 C4', method='COCO C4 detector converted to VOC, frozen')
+experiment = dict(report='000-B', backbone='ResNet-50 C4',
+                  method='COCO C4 detector converted to VOC, frozen')

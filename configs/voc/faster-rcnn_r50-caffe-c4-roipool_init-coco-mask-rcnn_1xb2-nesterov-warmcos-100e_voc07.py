@@ -11,4 +11,4 @@ coco_mask_rcnn = ('https://download.openmmlab.com/mmdetection/v2.0/mask_rcnn/'
 coco_backbone = dict(type='Pretrained', checkpoint=coco_mask_rcnn, prefix='backbone.')
 model = dict(backbone=dict(init_cfg=coco_backbone),
              roi_head=dict(shared_head=dict(init_cfg=coco_backbone)))
-experiment = dict(backbone='ResNet-50 C4', method='COCO Mask R-CNN init')
+experiment = dict(report='001-B', backbone='ResNet-50 C4', method='COCO Mask R-CNN init')

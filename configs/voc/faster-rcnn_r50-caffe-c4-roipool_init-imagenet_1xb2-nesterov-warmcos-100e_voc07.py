@@ -26,4 +26,4 @@ custom_hooks = [
     _base_.det_val_loss_hook,
     _base_.c4_val_test_cfg_hook,
 ]
-experiment = dict(backbone='ResNet-50 C4', method='ImageNet init')
+experiment = dict(report='001-B', backbone='ResNet-50 C4', method='ImageNet init')

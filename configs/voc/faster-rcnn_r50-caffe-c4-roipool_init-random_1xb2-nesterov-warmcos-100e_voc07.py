@@ -13,4 +13,4 @@ model = dict(
     backbone=dict(init_cfg=random_resnet),
     rpn_head=dict(init_cfg=dict(type='Normal', layer='Conv2d', mean=0.0, std=0.02, bias=0.0)),
     roi_head=dict(shared_head=dict(init_cfg=random_resnet)))
-experiment = dict(backbone='ResNet-50 C4', method='random init')
+experiment = dict(report='001-B', backbone='ResNet-50 C4', method='random init')

@@ -47,3 +47,4 @@ default_hooks = dict(logger=dict(interval=50))  # mmdet's default: the seed's lo
 proposal_vis = dict(type='ProposalVisHook', images=[0, 1, 2, 3], num_proposals=100,
                     score_thr=0.3)
 custom_hooks = [*_base_.custom_hooks, proposal_vis]
+experiment = dict(report='002-B', backbone='ResNet-50 FPN', method='Faster R-CNN (mmdetection)')

@@ -94,3 +94,4 @@ log_processor = dict(type='LogProcessor', window_size=1, by_epoch=True)
 custom_hooks = _base_.det_custom_hooks
 vis_backends = _base_.det_vis_backends
 visualizer = _base_.det_visualizer
+experiment = dict(report='000-C', backbone='ResNet-50 FPN', method='FCOS')

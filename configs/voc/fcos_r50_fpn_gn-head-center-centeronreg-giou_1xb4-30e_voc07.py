@@ -10,3 +10,4 @@ train_dataloader = dict(
     batch_size=4,
     dataset=dict(_base_.voc07_trainval_no_difficult, _delete_=True,
                  pipeline=_base_.train_pipeline))
+experiment = dict(method='FCOS, batch 4, VOC2007 trainval (the logged run)')

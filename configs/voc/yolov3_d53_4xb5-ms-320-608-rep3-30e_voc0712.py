@@ -79,3 +79,4 @@ default_hooks = dict(
 custom_hooks = _base_.det_custom_hooks
 vis_backends = _base_.det_vis_backends
 visualizer = _base_.det_visualizer
+experiment = dict(report='002-C', backbone='DarkNet-53', method='YOLOv3')

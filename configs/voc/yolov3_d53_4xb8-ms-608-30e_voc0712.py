@@ -26,3 +26,4 @@ auto_scale_lr = dict(base_batch_size=32)
 
 default_hooks = dict(logger=dict(interval=20), checkpoint=dict(interval=1))
 custom_hooks = [*_base_.custom_hooks, _base_.early_stopping]
+experiment = dict(method='YOLOv3, modern variant')

@@ -3,7 +3,7 @@ import pickle
 
 import numpy as np
 
-from custom_modules.plugins.datasets.cifar_writer import (
+from custom_modules.apps.data.cifar_writer import (
     dump_pickle,
     synthetic_rows,
     write_cifar10,

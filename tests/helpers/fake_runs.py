@@ -1,20 +1,48 @@
 """Fabricated work dirs for the report tests: mmengine-style ``scalars.json`` (iteration,
-validation and per-epoch training records) and ``test_metrics.json``; per-class VOC
-metrics as ``VOCMetricWithTable`` logs them; the figures' panels and lines."""
+validation and per-epoch training records), ``test_metrics.json`` and the config the
+Runner saves (with its ``experiment`` metadata); per-class VOC metrics as
+``VOCMetricWithTable`` logs them; the figures' panels and lines."""
+import ast
 import csv
+import glob
 import json
+import os.path as osp
 
 from matplotlib.figure import Figure
 
 from custom_modules.apps.reports.det_common import VOC_CLASSES
+from custom_modules.apps.results import read_experiment
+from tests.helpers.configs import REPO
 
 
-def fake_run(folder, epochs=None, test=None, timestamp='20260101_000000', iterations=None):
+def repo_experiment(name):
+    """The ``experiment`` metadata of the repository's config ``<name>.py`` merged over its
+    local ``_base_`` files', read without running them; None if there is no such config."""
+    paths = glob.glob(osp.join(REPO, 'configs', '**', f'{name}.py'), recursive=True)
+    return _merged_experiment(paths[0]) if paths else None
+
+
+def _merged_experiment(path):
+    merged = {}
+    for node in ast.parse(open(path, encoding='utf-8').read()).body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], 'id', '') == '_base_':
+            bases = ast.literal_eval(node.value)
+            for base in [bases] if isinstance(bases, str) else bases:
+                if '::' not in base:
+                    merged.update(_merged_experiment(osp.join(osp.dirname(path), base)))
+    merged.update(read_experiment(path) or {})
+    return merged
+
+
+def fake_run(folder, epochs=None, test=None, timestamp='20260101_000000', iterations=None,
+             experiment=None):
     """Write ``folder/<timestamp>/vis_data/scalars.json``: per epoch one iteration record
     (``loss``), the ``train/epoch_*`` values and the validation values of ``epochs``
     ({epoch: {key: value}}; keys starting with ``train/epoch_`` go in the training
     record); ``iterations``: the training records to write instead of one per epoch
-    (dicts with ``step`` and ``loss``); ``test``: ``test_metrics.json``'s content.
+    (dicts with ``step`` and ``loss``); ``test``: ``test_metrics.json``'s content;
+    ``experiment``: the metadata of the config saved as ``folder/<folder name>.py``
+    (default: that of the repository's config named like the folder, if any).
     Returns ``folder``."""
     vis = folder / timestamp / 'vis_data'
     vis.mkdir(parents=True, exist_ok=True)
@@ -31,6 +59,10 @@ def fake_run(folder, epochs=None, test=None, timestamp='20260101_000000', iterat
     (vis / 'scalars.json').write_text(''.join(json.dumps(r) + '\n' for r in lines))
     if test is not None:
         (folder / 'test_metrics.json').write_text(json.dumps(test))
+    experiment = repo_experiment(folder.name) if experiment is None else experiment
+    if experiment is not None:
+        keywords = ', '.join(f'{key}={value!r}' for key, value in experiment.items())
+        (folder / f'{folder.name}.py').write_text(f'experiment = dict({keywords})\n')
     return folder
 
 

@@ -5,7 +5,7 @@ import os.path as osp
 import numpy as np
 
 from custom_modules.apps.data import shapes_voc
-from custom_modules.plugins.datasets.voc_writer import write_split, write_voc_image
+from custom_modules.apps.data.voc_writer import write_split, write_voc_image
 
 # VOC class -> the shape drawn for it (by tools/data/make_shapes_voc.py); objects >= 40 px
 SHAPES = {'car': 'square', 'dog': 'circle', 'cat': 'triangle'}

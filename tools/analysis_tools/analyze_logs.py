@@ -6,11 +6,11 @@
 Runs mmpretrain's ``analyze_logs.py``, which reads any mmengine JSON log
 (classification, detection or segmentation runs); ``--help`` lists its options.
 """
-from custom_modules.apps import analysis
+from custom_modules.apps.analysis import openmmlab
 
 
 def main(argv=None):
-    analysis.main('analyze_logs', argv)
+    openmmlab.main('analyze_logs', argv)
 
 
 if __name__ == '__main__':

@@ -5,11 +5,11 @@
 Runs the installed mmpretrain/mmdet/mmseg script that matches the config's
 ``default_scope``; ``--help`` lists its options.
 """
-from custom_modules.apps import analysis
+from custom_modules.apps.analysis import openmmlab
 
 
 def main(argv=None):
-    analysis.main('print_config', argv)
+    openmmlab.main('print_config', argv)
 
 
 if __name__ == '__main__':

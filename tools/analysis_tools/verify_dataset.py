@@ -13,8 +13,8 @@ import argparse
 
 from mmengine.config import DictAction
 
+from custom_modules.apps.analysis.verify_dataset import PHASES, verify
 from custom_modules.apps.user_errors import add_debug_arg, user_errors
-from custom_modules.apps.verify_dataset import PHASES, verify
 
 
 def parse_args(argv=None):

@@ -3,4 +3,5 @@
 # 40 epochs, batch 128.
 _base_ = ['./resnet18-32px_1xb128-adam-exp0.85-none-40e_cifar100-coarse.py']
 param_scheduler = None  # constant learning rate
-experiment = dict(backbone='ResNet-18 @32, 20 superclasses, constant lr', method='Adam')
+experiment = dict(report='004', backbone='ResNet-18 @32, 20 superclasses, constant lr',
+                  method='Adam')

@@ -18,7 +18,7 @@ STOCK_ROTATE = dict(type='mmpretrain.Rotate', magnitude_level=10,
 
 
 def synthetic_cifar100(root: str) -> str:
-    from custom_modules.plugins.datasets.cifar_writer import synthetic_rows, write_cifar100
+    from custom_modules.apps.data.cifar_writer import synthetic_rows, write_cifar100
     train = np.random.default_rng(0).integers(0, 100, 50000)
     test = np.arange(10000) % 100
     write_cifar100(root, synthetic_rows(train), train, synthetic_rows(test, 1), test,

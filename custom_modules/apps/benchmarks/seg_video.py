@@ -14,8 +14,8 @@ import time
 
 from custom_modules.errors import UserInputError
 
-from ..launch import load_config
-from ..video import BatchSegmenter, segment_video
+from ..run.config import load_config
+from ..video import BatchSegmenter, VideoOptions, segment_video
 from ..video.segmenter import default_device
 
 
@@ -93,8 +93,8 @@ def video_vs_reference(model, video=None, frames=24, size=(128, 256), batch_size
     for r in range(repeats):
         for name in (('seg_video', 'reference') if r % 2 == 0 else ('reference', 'seg_video')):
             out = osp.join(tmp, f'{name}.mp4')
-            stats = (segment_video(video, out, [ours], opacity, batch_size,
-                                   progress=False) if name == 'seg_video'
+            stats = (segment_video(video, out, [ours], VideoOptions(
+                opacity=opacity, batch_size=batch_size, progress=False)) if name == 'seg_video'
                      else reference_loop(reference, video, out, opacity))
             runs[name].append(stats['fps'])
             print(f'run {r + 1}/{repeats} {name:>9}: {stats["frames"]} frames, '

@@ -4,7 +4,7 @@ Both sides train the config's model (built from the config) with its
 optimizer, at the same batch size, precision (``--amp``) and memory format
 (``--channels-last``), optionally compiled, on synthetic data of the config's
 input shape and class count. The Runner side is the training run
-``tools/train.py`` builds (:func:`~custom_modules.apps.runs.build_train_cfg`:
+``tools/train.py`` builds (:func:`~custom_modules.apps.run.train_test.build_train_cfg`:
 optimizer wrapper, data preprocessor, dataloader settings, hooks) with its
 dataset swapped for a synthetic one (``SyntheticImageDataset``,
 ``SyntheticDetDataset``, ``SyntheticSegDataset``) and without validation or
@@ -25,9 +25,9 @@ from mmengine.hooks import Hook
 
 from custom_modules.errors import UserInputError
 
-from ..fast_options import amp_dtype
-from ..launch import build_runner
-from ..runs import build_train_cfg
+from ..run.fast_options import amp_dtype
+from ..run.runner import build_runner
+from ..run.train_test import RunSpec, build_train_cfg
 from .synthetic_input import SYNTHETIC_DATASETS, input_shape, without_pretrained
 
 
@@ -62,9 +62,9 @@ class Bench:
                                  '(CUDA_VISIBLE_DEVICES=) so that the Runner trains on the CPU')
         options = {'train_cfg.max_epochs': 1, 'train_cfg.val_interval': 10 ** 9,
                    **(cfg_options or {})}
-        self.cfg = build_train_cfg(config, tempfile.mkdtemp(prefix='bench_train_'), options,
-                                   amp=amp, no_validate=True, channels_last=channels_last,
-                                   compile=compile)
+        self.cfg = build_train_cfg(RunSpec(
+            config, tempfile.mkdtemp(prefix='bench_train_'), options, amp=amp,
+            no_validate=True, channels_last=channels_last, compile=compile))
         self.device, self.amp, self.channels_last, self.compile = (
             device, amp, channels_last, compile)
         self.iters, self.warmup = iters, warmup

@@ -3,8 +3,8 @@
 import numpy as np
 from PIL import Image
 
+from custom_modules.apps.data.cifar_writer import write_cifar10
 from custom_modules.plugins.datasets.cifar import stratified_split
-from custom_modules.plugins.datasets.cifar_writer import write_cifar10
 
 
 def digits_as_cifar_rows(images: np.ndarray) -> np.ndarray:

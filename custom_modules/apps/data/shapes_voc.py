@@ -3,7 +3,7 @@
 Classes: circle, square, triangle (filled, in random colours). Each image holds
 1-3 of them (overlapping a little at most, so every box stays visible) and,
 sometimes, one tiny shape flagged ``difficult`` (ignored by the VOC metric, as
-in VOC). Written through ``custom_modules/plugins/datasets/voc_writer.py`` as
+in VOC). Written through ``custom_modules/apps/data/voc_writer.py`` as
 ``<out>/VOCdevkit/VOC2007/{JPEGImages,Annotations,ImageSets/Main/{trainval,test}.txt}``,
 which mmdet's ``VOCDataset`` reads with ``metainfo=dict(classes=CLASSES)``.
 The same ``--seed`` gives the same files.
@@ -13,7 +13,7 @@ import os.path as osp
 import cv2
 import numpy as np
 
-from custom_modules.plugins.datasets.voc_writer import write_split, write_voc_image
+from custom_modules.apps.data.voc_writer import write_split, write_voc_image
 
 CLASSES = ('circle', 'square', 'triangle')
 MAX_OVERLAP = 0.25  # IoU allowed between two shapes of one image

@@ -2,7 +2,7 @@
 
 1. writes scikit-learn's digits in the CIFAR-10 python format (:mod:`..data.digits`);
 2. trains configs/demo/resnet18-w16-cifar_1xb32_digits.py and tests the best-validation
-   checkpoint on the held-out test batch (:func:`..experiments.train_then_test`);
+   checkpoint on the held-out test batch (:func:`..run.experiments.train_then_test`);
 3. writes ``<work dir>/results.{md,csv}`` and ``curves.png`` (TensorBoard logs are
    in ``<work dir>/<timestamp>/vis_data``).
 """
@@ -12,9 +12,10 @@ import time
 from typing import Optional, Sequence
 
 from ..data.digits import convert
-from ..experiments import train_then_test
-from ..launch import REPO_ROOT
-from ..reporting import load_scalars, plot_curves, write_table
+from ..reports.figures import plot_curves, write_table
+from ..results import load_scalars
+from ..run.config import REPO_ROOT
+from ..run.experiments import train_then_test
 
 CONFIG = 'configs/demo/resnet18-w16-cifar_1xb32_digits.py'
 LOADERS = ('train_dataloader', 'val_dataloader', 'test_dataloader')

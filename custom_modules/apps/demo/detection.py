@@ -3,7 +3,7 @@
 1. writes a VOC2007-layout dataset of circles, squares and triangles on noisy,
    textured backgrounds (:mod:`..data.shapes_voc`), unless it is there;
 2. trains configs/demo/faster-rcnn_r18-w16_fpn_1xb8-3e_shapes.py from scratch and
-   tests the last checkpoint on the test split (:func:`..experiments.train_then_test`);
+   tests the last checkpoint on the test split (:func:`..run.experiments.train_then_test`);
    the config's ``VOCMetricWithTable`` evaluators return VOC AP at IoU 0.5 per
    class in the 11-point and the area mode;
 3. writes ``<work dir>/results.{md,csv}`` (per class: gts, dets, recall, both
@@ -23,9 +23,9 @@ from custom_modules.plugins.engine.atomic_files import atomic_write_text
 
 from ..data.shapes_voc import make_dataset
 from ..detection.proposals import draw_proposals
-from ..experiments import train_then_test
-from ..launch import REPO_ROOT
-from ..reporting import plot_curves, write_table
+from ..reports.figures import plot_curves, write_table
+from ..run.config import REPO_ROOT
+from ..run.experiments import train_then_test
 
 CONFIG = 'configs/demo/faster-rcnn_r18-w16_fpn_1xb8-3e_shapes.py'
 COLUMNS = ['class', 'gts', 'dets', 'recall', 'AP (11-point)', 'AP (area)']

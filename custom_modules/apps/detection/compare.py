@@ -67,7 +67,9 @@ def compare_detectors(models: Sequence[Tuple[str, str]], images: Optional[Sequen
     import cv2
     from mmengine.utils import ProgressBar
 
-    from custom_modules.plugins.visualization import detections_of, load_detector, predict_images
+    from custom_modules.plugins.visualization import detections_of
+
+    from .inference import load_detector, predict_images
     names = names or [osp.splitext(osp.basename(c))[0] for c, _ in models]
     results = {path: [] for path in images}  # image -> per model detections
     pictures = {}

@@ -29,12 +29,9 @@ def draw_proposals(config: str, checkpoint: str, images: Sequence[str], out_dir:
     check_files([config, checkpoint, *images])
     from mmengine.utils import ProgressBar
 
-    from custom_modules.plugins.visualization import (
-        detections_of,
-        load_detector,
-        predict_images,
-        write_proposal_png,
-    )
+    from custom_modules.plugins.visualization import detections_of, write_proposal_png
+
+    from .inference import load_detector, predict_images
     model = load_detector(config, checkpoint, device, allow_partial)
     if not getattr(model, 'with_rpn', False):
         raise UserInputError(f'{config}: {type(model).__name__} has no RPN; '

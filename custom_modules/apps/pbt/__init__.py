@@ -16,7 +16,8 @@ fingerprint, next to the fingerprint the donor recorded when it saved them.
 :mod:`.search` runs the population and tests the best member. Ray is imported
 lazily: the rest of the repo does not need it.
 """
-from .history import exploits, member_histories, plot_members
+from ..reports.pbt import plot_members
+from ..results import exploits, member_histories
 from .member import (
     CHECKPOINT_FILE,
     META_FILE,

@@ -13,13 +13,15 @@ from mmengine.hooks import Hook
 
 from custom_modules.plugins.engine.atomic_files import atomic_write_text
 
-from ..launch import build_runner, load_config
+from ..results import PBT_REPORTS_FILE
+from ..run.config import load_config
+from ..run.runner import build_runner
 from .space import HYPERPARAMETERS, apply_hyperparameters
 
 CHECKPOINT_FILE = 'mmengine.pth'
 METRIC = 'val_top1'  # what PBT ranks members by (TuneReportHook reports it)
 META_FILE = 'member.json'
-REPORTS_FILE = 'pbt_reports.jsonl'
+REPORTS_FILE = PBT_REPORTS_FILE
 
 
 def weights_fingerprint(model) -> str:

@@ -9,16 +9,17 @@ from typing import Optional, Sequence
 
 from custom_modules.errors import UserInputError
 
-from ..launch import build_runner, load_config
-from ..ray_cluster import ray_session
-from ..reporting import write_table
-from ..runs import write_json
-from .history import exploits, member_histories, plot_members
+from ..reports.figures import write_table
+from ..reports.pbt import plot_members
+from ..results import PBT_RESULT_FILE, exploits, member_histories, write_json
+from ..run.config import load_config
+from ..run.ray_cluster import ray_session
+from ..run.runner import build_runner
 from .member import CHECKPOINT_FILE, METRIC, member_config, train_member
 from .settings import pbt_settings
 from .space import explorer, priors, search_space
 
-RESULT_FILE = 'pbt_result.json'
+RESULT_FILE = PBT_RESULT_FILE  # the reports find the run by its experiment metadata
 COLUMNS = ['model', 'params', 'best member', 'val top-1', 'val top-5', 'test top-1',
            'test top-5', 'hyperparameters']
 
@@ -136,7 +137,8 @@ def run_search(config: str, cfg_options: Optional[dict] = None,
                   val_top1=best.metrics['val_top1'], val_top5=best.metrics['val_top5'],
                   test_top1=tested['accuracy/top1'], test_top5=tested.get('accuracy/top5'),
                   epoch=best.metrics['epoch'], checkpoint=tested['checkpoint'],
-                  hyperparameters={k: best.config[k] for k in space}, pbt=settings)
+                  hyperparameters={k: best.config[k] for k in space}, pbt=settings,
+                  experiment=dict(cfg.get('experiment') or {}))
     write_json(osp.join(work_dir, RESULT_FILE), result)
     print(write_table([_row(result)], COLUMNS, osp.join(work_dir, 'pbt_results.md'),
                       osp.join(work_dir, 'pbt_results.csv')))

@@ -1,7 +1,14 @@
-"""Per-report layouts of ``tools/report.py --report <id>``: each seed report's tables and
-curves, this repository's values beside the report's reference figures
-(:mod:`.reference`) with the difference. One module per report; :mod:`.common` holds
-the shared table/curve/report.md code."""
+"""Every table and figure writer of the application layer.
+
+The per-report layouts of ``tools/report.py --report <id>`` (``report000`` ...
+``report004``, detection parts ``report00x_det``): each seed report's tables and curves,
+this repository's values beside the report's reference figures (:mod:`.reference`) with
+the difference; :mod:`.common` / :mod:`.det_common` their shared table/curve/report.md
+code. Also: :mod:`.figures` (curve PNGs and Markdown/CSV tables for every caller),
+:mod:`.matrix` (the backbone x method report), :mod:`.detection` (``tools/report_det.py``),
+:mod:`.grid` (grid-search ranking), :mod:`.pbt` (PBT member curves) and
+:mod:`.augmentation` (``tools/vis_augment.py``). Runs' results are read through
+:mod:`..results`."""
 import importlib
 
 REPORTS = {'000': 'report000', '001': 'report001', '002': 'report002', '003': 'report003',

@@ -1,5 +1,6 @@
-"""What the per-report layouts share: finding the runs (work dirs named after their
-configs), per-epoch values, tables with the reports' reference figures beside this
+"""What the per-report layouts share: finding the runs by their configs' ``experiment``
+metadata (:func:`~custom_modules.apps.results.find_runs`: ``report``, ``backbone``,
+``method``), per-epoch values, tables with the reports' reference figures beside this
 repository's values, curve PNGs, and ``report.md`` collecting it all."""
 import os
 import os.path as osp
@@ -8,8 +9,8 @@ from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 from custom_modules.errors import UserInputError
 from custom_modules.plugins.engine.atomic_files import atomic_write_text
 
-from ..experiments import read_test_metrics
-from ..reporting import load_epochs, plot_epoch_panels, write_table
+from ..results import find_runs, load_epochs, read_test_metrics
+from .figures import plot_epoch_panels, write_table
 from .reference import Figure
 
 REF = '(reference figure)'
@@ -79,26 +80,46 @@ class Layout:
         self.sections: List[str] = []
         self.found: List[str] = []
         self.missing: List[str] = []
+        self._runs: Optional[Dict[str, dict]] = None
         os.makedirs(self.out, exist_ok=True)
 
-    def run_dir(self, name: str, optional: bool = False) -> Optional[str]:
-        """``<work root>/<name>`` if it exists (noted as found), else None (noted as
-        missing unless ``optional``)."""
-        path = osp.join(self.work_root, name)
-        if osp.isdir(path):
-            if name not in self.found:
-                self.found.append(name)
-            return path
-        if not optional and name not in self.missing:
-            self.missing.append(name)
+    def runs(self) -> Dict[str, dict]:
+        """``{work dir name: experiment metadata}`` of every run under the work root."""
+        if self._runs is None:
+            self._runs = find_runs(self.work_root)
+        return self._runs
+
+    def find_all(self, **experiment) -> List[str]:
+        """Names of the runs whose experiment metadata has every given value, by name."""
+        return [name for name, meta in self.runs().items()
+                if all(meta.get(key) == value for key, value in experiment.items())]
+
+    def find(self, **experiment) -> Optional[str]:
+        """The run whose experiment metadata has every given value (the first by name),
+        noted as found; None, noted as missing, if no run has."""
+        names = self.find_all(**experiment)
+        if names:
+            self.run_dir(names[0])
+            return names[0]
+        wanted = ', '.join(f'{key}={value!r}' for key, value in experiment.items())
+        if wanted not in self.missing:
+            self.missing.append(wanted)
         return None
 
-    def epochs(self, name: str) -> Dict[int, dict]:
+    def run_dir(self, name: Optional[str]) -> Optional[str]:
+        """``<work root>/<name>`` (noted as found), or None for no run."""
+        if name is None:
+            return None
+        if name not in self.found:
+            self.found.append(name)
+        return osp.join(self.work_root, name)
+
+    def epochs(self, name: Optional[str]) -> Dict[int, dict]:
         """The run's per-epoch records (validation + training means, with errors), or {}."""
         path = self.run_dir(name)
         return with_errors(load_epochs(path)) if path else {}
 
-    def test_metrics(self, name: str) -> Optional[dict]:
+    def test_metrics(self, name: Optional[str]) -> Optional[dict]:
         path = self.run_dir(name)
         return read_test_metrics(path) if path else None
 
@@ -138,12 +159,14 @@ class Layout:
         return path
 
     def finish(self, example: str) -> str:
-        """Write ``report.md``; error if none of the report's runs exists."""
+        """Write ``report.md``; error if none of the report's runs exists (``example``: a
+        config of the report, named in the message)."""
         if not self.found:
             raise UserInputError(
-                f'no run of report {self.report} in {self.work_root} (work dirs are named '
-                f'after their configs, e.g. {osp.join(self.work_root, example)})')
-        missing = (f'Runs not found ({len(self.missing)}): ' + ', '.join(self.missing)
+                f'no run of report {self.report} in {self.work_root} (runs are found by the '
+                f"experiment metadata of the config their Runner saved in the work dir, e.g. "
+                f"experiment = dict(report='{self.report}...') in {example})")
+        missing = (f'Runs not found ({len(self.missing)}): ' + '; '.join(self.missing)
                    if self.missing else 'All runs found.')
         text = '\n\n'.join([f'# {self.title}', f'Work root: `{self.work_root}`. {missing}',
                             *self.sections]) + '\n'

@@ -7,8 +7,9 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from ..reporting import load_scalars, plt, save_figure
+from ..results import load_scalars
 from .common import Compared, Layout
+from .figures import plt, save_figure
 from .reference import Figure
 
 VOC_CLASSES = ('aeroplane', 'bicycle', 'bird', 'boat', 'bottle', 'bus', 'car', 'cat',
@@ -19,7 +20,7 @@ CLASS_DIGITS = {'gts': 0, 'dets': 0, 'recall': 3, 'AP': 3, 'mAP': 3, 'epoch': 0}
 AREA, ELEVEN = 'pascal_voc_area', 'pascal_voc'  # VOCMetricWithTable prefixes (AP modes)
 
 
-def iterations(layout: Layout, name: str) -> Dict[int, dict]:
+def iterations(layout: Layout, name: Optional[str]) -> Dict[int, dict]:
     """The run's per-iteration training records ``{iteration: record}``, or {}."""
     path = layout.run_dir(name)
     return {r['step']: r for r in load_scalars(path)[0]} if path else {}

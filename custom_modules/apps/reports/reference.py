@@ -79,24 +79,24 @@ def _log_line(source: str, epoch: int, loss: float, train: float, test: float) -
                    Figure(test, source, 100.0))
 
 
-# R003 slides: the last line of each log excerpt, by the config that reproduces the run
+# R003 slides: the last line of each log excerpt, by the run's label (report003.RUNS)
 # (epochs as printed; the spec reads them as 1-indexed)
 R003_LOGS = {
-    'vgg19_1xb32-adam-100e_folder': [
+    'VGG19': [
         _log_line('R003 Vgg19 初始结构 log', 99, 0.0958, 0.974, 0.811)],
-    'nin_1xb32-adam-100e_folder': [
+    'NIN': [
         _log_line('R003 NIN log', 99, 0.0012, 1.000, 0.820)],
-    'googlenet_1xb32-truncnormal-adam-50e_folder': [
+    'GoogLeNet': [
         _log_line('R003 googLeNet log (trunc_normal + BN)', 43, 0.0251, 0.992, 0.900)],
-    'googlenet_1xb32-truncnormal-aug-adam-100e_folder': [
+    'GoogLeNet + aug': [
         _log_line('R003 googLeNet + augmentation, 1st log', 49, 0.4758, 0.837, 0.899),
         _log_line('R003 googLeNet + augmentation, 2nd log', 99, 0.3679, 0.875, 0.920)],
-    'googlenet_1xb32-pretrained-adam-30e_folder': [
+    'GoogLeNet pretrained': [
         _log_line('R003 改用预训练模型 log', 30, 0.0316, 0.990, 0.941)],
-    'resnet18_1xb32-aug-adam-50e_folder': [
+    'ResNet-18 + aug': [
         _log_line('R003 ResNet, 1st log', 49, 0.4652, 0.837, 0.908),
         _log_line('R003 ResNet, 2nd log', 50, 0.4617, 0.840, 0.904)],
-    'resnet18_1xb32-pretrained-aug-adam-50e_folder': [
+    'ResNet-18 pretrained + aug': [
         _log_line('R003 ResNet, 3rd log', 49, 0.3343, 0.885, 0.949)],
 }
 

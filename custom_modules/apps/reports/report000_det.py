@@ -20,15 +20,18 @@ from .det_common import (
 )
 from .reference import R000_FCOS_AP, R000_FCOS_MAP
 
-FRCNN = 'faster-rcnn_r50-caffe-c4-roipool_frozen_1xb4-adam-15e_voc07'
-FCOS = 'fcos_r50_fpn_gn-head-center-centeronreg-giou_1xb16-30e_voc0712'
+# the runs' experiment metadata (configs/voc/faster-rcnn_r50-caffe-c4-roipool_frozen_1xb4-
+# adam-15e_voc07.py, configs/voc/fcos_r50_fpn_gn-head-center-centeronreg-giou_1xb16-30e_voc0712.py)
+FRCNN = dict(report='000-B', method='COCO C4 detector converted to VOC, frozen')
+FCOS = dict(report='000-C', method='FCOS')
 FCOS_LOSSES = [('classification loss (loss_cls)', [('loss_cls', 'loss_cls')]),
                ('centerness loss (loss_centerness)', [('loss_centerness', 'loss_centerness')]),
                ('box GIoU loss (loss_bbox)', [('loss_bbox', 'loss_bbox')])]
 
 
 def build_frcnn(layout: Layout) -> None:
-    epochs = layout.epochs(FRCNN)
+    name = layout.find(**FRCNN)
+    epochs = layout.epochs(name)
     prefix = metric_prefix(list(epochs.values()))
     key = f'{prefix}/mAP'
     layout.curves('000-B_loss', '000-B: train/valid loss', {'Faster R-CNN': epochs},
@@ -39,10 +42,10 @@ def build_frcnn(layout: Layout) -> None:
                   [(f'mAP ({prefix})', [(key, 'mAP')])])
     epoch_table(layout, '000-B_epochs', '000-B: loss and validation mAP per epoch', epochs,
                 {'train loss': 'train/epoch_loss', 'valid loss': 'val/loss', 'val mAP': key},
-                note=f'Run `{FRCNN}`. Training loss: mean over the epoch\'s iterations; '
+                note=f'Run `{name}`. Training loss: mean over the epoch\'s iterations; '
                      'valid loss: the training losses on VOC2007 val (no_grad); '
                      f'val mAP: `{key}`, VOC2007 val.')
-    test = layout.test_metrics(FRCNN)
+    test = layout.test_metrics(name)
     if test:
         title, prefix = '000-B: per-class AP on VOC2007 test', metric_prefix([test])
         class_table(layout, '000-B_test_ap', title, test, prefix,
@@ -52,9 +55,10 @@ def build_frcnn(layout: Layout) -> None:
 
 
 def build_fcos(layout: Layout) -> None:
-    epochs = layout.epochs(FCOS)
+    name = layout.find(**FCOS)
+    epochs = layout.epochs(name)
     layout.curves('000-C_losses', '000-C: FCOS training losses per iteration',
-                  {'FCOS': iterations(layout, FCOS)}, FCOS_LOSSES, xlabel='iteration', marker='')
+                  {'FCOS': iterations(layout, name)}, FCOS_LOSSES, xlabel='iteration', marker='')
     prefix = metric_prefix(list(epochs.values()))
     key = f'{prefix}/mAP'
     layout.curves('000-C_map', '000-C: mAP per epoch (VOC2007 test)', {'FCOS': epochs},
@@ -67,7 +71,7 @@ def build_fcos(layout: Layout) -> None:
     class_table(layout, '000-C_best_ap', title, record, prefix,
                 references={(name, 'AP'): f for name, f in R000_FCOS_AP.items()},
                 map_reference=R000_FCOS_MAP,
-                note=f'Run `{FCOS}`, VOC2007 test, epoch {epoch} of {max(epochs)} (highest '
+                note=f'Run `{name}`, VOC2007 test, epoch {epoch} of {max(epochs)} (highest '
                      f'{key}). R000 '
                      'prints 18 classes (cow and diningtable missing: empty reference).')
     class_bars(layout, '000-C_best_ap', title, record, prefix, R000_FCOS_AP)

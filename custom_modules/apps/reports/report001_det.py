@@ -6,9 +6,8 @@ image); its text ranks the runs (random worst, ImageNet best), shown as referenc
 from .common import Layout, last_value
 from .det_common import best_epoch, metric_prefix, with_placeholder
 
-RUNS = {label: f'faster-rcnn_r50-caffe-c4-roipool_init-{init}_1xb2-nesterov-warmcos-100e_voc07'
-        for label, init in (('random', 'random'), ('COCO Mask R-CNN', 'coco-mask-rcnn'),
-                            ('ImageNet', 'imagenet'))}
+RUNS = {'random': 'random init', 'COCO Mask R-CNN': 'COCO Mask R-CNN init',
+        'ImageNet': 'ImageNet init'}  # label -> experiment.method of report '001-B'
 COLORS = {'random': 'tab:red', 'COCO Mask R-CNN': 'tab:orange', 'ImageNet': 'tab:blue'}
 R001_RANK = {'random': '3 (worst)', 'COCO Mask R-CNN': '2', 'ImageNet': '1 (best)'}
 RANK_SOURCE = ('R001 §3.3 text ("随机初始化…最差，最好的是使用 ImageNet 预训练"); '
@@ -16,7 +15,8 @@ RANK_SOURCE = ('R001 §3.3 text ("随机初始化…最差，最好的是使用 
 
 
 def build_init_runs(layout: Layout) -> None:
-    runs = {label: layout.epochs(name) for label, name in RUNS.items()}
+    runs = {label: layout.epochs(layout.find(report='001-B', method=method))
+            for label, method in RUNS.items()}
     prefix = metric_prefix([r for epochs in runs.values() for r in epochs.values()])
     key = f'{prefix}/mAP'
     layout.curves('001-B_fig6', 'Fig. 6: loss and mAP of the three initialisations',

@@ -4,19 +4,24 @@ Fig. 1.1 (the lr grid: final validation accuracy per fc lr and the best), Fig. 1
 loss per epoch), pretrained orange, random blue; plus a table of the final values.
 
 The grid runs are ``tools/grid_search.py configs/cub/resnet18_1xb32-pretrained_cub200.py
---grid lr=0.005,0.01,0.02`` (work dirs ``<config>_lr<value>``). "Final" = the last
-epoch's validation, the model R002 reports. The detection parts 002-B and 002-C:
+--grid lr=0.005,0.01,0.02`` (experiment method ``ImageNet-pretrained, lr=<value>``).
+"Final" = the last epoch's validation, the model R002 reports. The detection parts 002-B and 002-C:
 :mod:`.report002_det`."""
 from . import report002_det
 from .common import Compared, Layout, last_value
 from .reference import R002_LR_GRID
 
-PRETRAINED = 'resnet18_1xb32-pretrained_cub200'
-RANDOM = 'resnet18_1xb32-scratch_cub200'
+REPORT = '002-A'  # the configs' experiment.report (and experiment.backbone 'ResNet-18')
+PRETRAINED = 'ImageNet-pretrained'  # experiment.method; grid points: '<method>, lr=<value>'
+RANDOM = 'random init'
 LRS = (0.005, 0.01, 0.02)
 COLORS = {'pretrained': 'tab:orange', 'random': 'tab:blue'}
 FINAL = {'train accuracy (%)': 'train/epoch_accuracy', 'val accuracy (%)': 'accuracy/top1',
          'train loss': 'train/epoch_loss', 'val loss': 'val/loss'}
+
+
+def _find(layout: Layout, method: str):
+    return layout.find(report=REPORT, backbone='ResNet-18', method=method)
 
 
 def build(work_root: str, out: str = None) -> str:
@@ -24,7 +29,8 @@ def build(work_root: str, out: str = None) -> str:
                     'Faster R-CNN and YOLOv3 on VOC07+12 (002-B, 002-C)', work_root, out)
     rows, finals = [], {}
     for lr in LRS:
-        finals[lr] = last_value(layout.epochs(f'{PRETRAINED}_lr{lr}'), 'accuracy/top1')
+        finals[lr] = last_value(layout.epochs(_find(layout, f'{PRETRAINED}, lr={lr}')),
+                                'accuracy/top1')
     ranked = sorted((value, lr) for lr, (_, value) in finals.items() if value is not None)
     for lr, (epoch, value) in finals.items():
         rows.append({'fc lr': f'{lr:g}', 'backbone lr': f'{lr / 10:g}', 'epochs': epoch or '',
@@ -33,7 +39,8 @@ def build(work_root: str, out: str = None) -> str:
     layout.table('lr_grid', 'Fig. 1.1: lr grid (pretrained, 20 epochs)', rows,
                  ['fc lr', 'backbone lr', 'epochs', 'final val accuracy (%)', 'best'])
 
-    runs = {'pretrained': layout.epochs(PRETRAINED), 'random': layout.epochs(RANDOM)}
+    runs = {'pretrained': layout.epochs(_find(layout, PRETRAINED)),
+            'random': layout.epochs(_find(layout, RANDOM))}
     reference = {'pretrained': R002_LR_GRID[0.02]}  # its lr is the grid's best, 0.02
     rows = []
     for label, epochs in runs.items():
@@ -52,4 +59,4 @@ def build(work_root: str, out: str = None) -> str:
         ('training loss', [('train/epoch_loss', 'train')]),
         ('validation loss', [('val/loss', 'val')])], colors=COLORS)
     report002_det.build_mmdet_runs(layout)
-    return layout.finish(PRETRAINED)
+    return layout.finish('configs/cub/resnet18_1xb32-pretrained_cub200.py')

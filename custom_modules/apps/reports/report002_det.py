@@ -4,6 +4,8 @@ dets, recall, ap, 11-point VOC on VOC2007 test) beside R002's table; both models
 epoch and mAP beside the reference figures; the mAP curves (Figs 2.1, 2.11, evaluated
 every epoch / every 2 epochs) and the training total loss per logged iteration
 (Figs 2.2, 2.12)."""
+from typing import Optional
+
 from .common import Compared, Layout
 from .det_common import (
     ELEVEN,
@@ -15,13 +17,15 @@ from .det_common import (
 )
 from .reference import R002_FRCNN_BEST, R002_FRCNN_TABLE, R002_YOLO_BEST
 
-FRCNN = 'faster-rcnn_r50_fpn_4xb8-rep3-step3-7e_voc0712'
-YOLO = 'yolov3_d53_4xb5-ms-320-608-rep3-30e_voc0712'
+# the runs' experiment metadata (configs/voc/faster-rcnn_r50_fpn_4xb8-rep3-step3-7e_voc0712.py,
+# configs/voc/yolov3_d53_4xb5-ms-320-608-rep3-30e_voc0712.py)
+FRCNN = dict(report='002-B', method='Faster R-CNN (mmdetection)')
+YOLO = dict(report='002-C', method='YOLOv3')
 MODELS = {'Faster R-CNN (002-B)': (FRCNN, R002_FRCNN_BEST, ('2.1', '2.2')),
           'YOLOv3 (002-C)': (YOLO, R002_YOLO_BEST, ('2.11', '2.12'))}
 
 
-def _model(layout: Layout, label: str, name: str, figures: tuple) -> dict:
+def _model(layout: Layout, label: str, name: Optional[str], figures: tuple) -> dict:
     """Curves and per-epoch table of one model; returns its best-epoch record."""
     epochs = layout.epochs(name)
     prefix = ELEVEN  # R002's runs evaluate with 11-point VOC AP
@@ -34,12 +38,14 @@ def _model(layout: Layout, label: str, name: str, figures: tuple) -> dict:
                   xlabel='iteration', marker='')
     epoch_table(layout, f'{stem}_map_per_epoch', f'{label}: mAP per epoch', epochs, {'mAP': key})
     epoch, record = best_epoch(epochs, key)
-    return dict(record, epoch=epoch, prefix=prefix, last=max(epochs) if epochs else None)
+    return dict(record, epoch=epoch, prefix=prefix, last=max(epochs) if epochs else None,
+                name=name)
 
 
 def build_mmdet_runs(layout: Layout) -> None:
     rows, bests = [], {}
-    for label, (name, reference, figures) in MODELS.items():
+    for label, (experiment, reference, figures) in MODELS.items():
+        name = layout.find(**experiment)
         best = bests[label] = _model(layout, label, name, figures)
         rows.append({'model': label, 'run': name if best['last'] else '',
                      'epochs run': best['last'],
@@ -54,7 +60,7 @@ def build_mmdet_runs(layout: Layout) -> None:
     title = f'002-B: Faster R-CNN per-class table, best epoch ({best["epoch"]})'
     class_table(layout, '002-B_best_classes', title, best, best['prefix'],
                 references=R002_FRCNN_TABLE, map_reference=R002_FRCNN_BEST['mAP'],
-                note=f'Run `{FRCNN}`, VOC2007 test, epoch {best["epoch"]} of {best["last"]} '
+                note=f'Run `{best["name"]}`, VOC2007 test, epoch {best["epoch"]} of {best["last"]} '
                      '(highest mAP); '
                      f'R002\'s table is its best epoch (4).')
     class_bars(layout, '002-B_best_classes', title, best, best['prefix'],

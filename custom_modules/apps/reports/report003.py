@@ -5,13 +5,14 @@ slides' log lines (reference figures) and at its last epoch."""
 from .common import Compared, Layout, last_value
 from .reference import R003_LOGS
 
-RUNS = {'VGG19': 'vgg19_1xb32-adam-100e_folder',
-        'NIN': 'nin_1xb32-adam-100e_folder',
-        'GoogLeNet': 'googlenet_1xb32-truncnormal-adam-50e_folder',
-        'GoogLeNet + aug': 'googlenet_1xb32-truncnormal-aug-adam-100e_folder',
-        'GoogLeNet pretrained': 'googlenet_1xb32-pretrained-adam-30e_folder',
-        'ResNet-18 + aug': 'resnet18_1xb32-aug-adam-50e_folder',
-        'ResNet-18 pretrained + aug': 'resnet18_1xb32-pretrained-aug-adam-50e_folder'}
+REPORT = '003'  # the configs' experiment.report
+RUNS = {'VGG19': ('VGG-19', 'scratch'), 'NIN': ('NIN', 'scratch'),
+        'GoogLeNet': ('GoogLeNet', 'scratch, trunc-normal'),
+        'GoogLeNet + aug': ('GoogLeNet', 'scratch, trunc-normal, aug'),
+        'GoogLeNet pretrained': ('GoogLeNet', 'ImageNet-pretrained (torchvision)'),
+        'ResNet-18 + aug': ('ResNet-18', 'scratch, aug'),
+        'ResNet-18 pretrained + aug': ('ResNet-18', 'ImageNet-pretrained, aug')}
+# label -> (experiment.backbone, experiment.method)
 VALUES = {'train loss': 'train/epoch_loss', 'train accuracy (%)': 'train/epoch_accuracy',
           'test accuracy (%)': 'accuracy/top1'}
 PANELS = [('training loss', [('train/epoch_loss', 'loss')]),
@@ -26,10 +27,11 @@ def _float(value):
 def build(work_root: str, out: str = None) -> str:
     layout = Layout('003', 'Report 003: animal image folder classifiers', work_root, out)
     rows, runs = [], {}
-    for label, name in RUNS.items():
+    for label, (backbone, method) in RUNS.items():
+        name = layout.find(report=REPORT, backbone=backbone, method=method)
         epochs = runs[label] = layout.epochs(name)
         last_epoch, last_test = last_value(epochs, 'accuracy/top1')
-        for line in R003_LOGS[name]:
+        for line in R003_LOGS[label]:
             record = epochs.get(line.epoch, {})
             figures = dict(zip(VALUES, (line.loss, line.train_accuracy, line.test_accuracy)))
             rows.append(dict(
@@ -37,11 +39,12 @@ def build(work_root: str, out: str = None) -> str:
                 **{column: Compared(_float(record.get(key)), figures[column])
                    for column, key in VALUES.items()},
                 **{'last epoch': last_epoch, 'test accuracy at last epoch (%)': last_test}))
-        layout.curves(name, f'{label} ({name})', {label: epochs}, PANELS)
+        if name:
+            layout.curves(name, f'{label} ({name})', {label: epochs}, PANELS)
     layout.table('summary', 'Runs at the epochs of the slides\' log lines', rows,
                  ['run', 'epoch', *VALUES, 'last epoch', 'test accuracy at last epoch (%)'],
                  digits={'train loss': 4},
                  note='Epochs as printed in the logs, read as 1-indexed. Not reproduced: the '
                       'first, unattributed log (epochs 80-85).')
     layout.curves('all_runs', 'All runs', runs, PANELS)
-    return layout.finish(RUNS['VGG19'])
+    return layout.finish('configs/custom/vgg19_1xb32-adam-100e_folder.py')

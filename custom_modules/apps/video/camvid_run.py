@@ -7,7 +7,7 @@ CamVid's colour-coded label images are mapped onto the Cityscapes train ids by
 import os
 import os.path as osp
 
-from custom_modules.apps.launch import REPO_ROOT
+from custom_modules.apps.run.config import REPO_ROOT
 from custom_modules.errors import DataError, UserInputError
 from custom_modules.plugins.datasets.image_files import is_image_file
 
@@ -73,7 +73,7 @@ def eval_camvid(root, models, images='test', labels='test_labels', label_suffix=
                 out_dir='work_dirs/eval_camvid', allow_partial=False):
     """Evaluate each ``(config, checkpoint)`` of ``models``; write and return the table rows.
     Each checkpoint must fit its model exactly unless ``allow_partial``."""
-    from ..reporting import write_table
+    from ..reports.figures import write_table
     from .camvid_eval import CamVidMapping
     from .segmenter import BatchSegmenter
     if not osp.isfile(mapping_file):

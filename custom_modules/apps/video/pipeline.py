@@ -10,10 +10,45 @@ figure.
 """
 import os.path as osp
 import time
+from dataclasses import dataclass
+from typing import Optional, Sequence
 
 from custom_modules.errors import UserInputError
 
 LAYOUTS = ('overlay', 'colour', 'pair')
+
+
+@dataclass
+class VideoOptions:
+    """How ``tools/seg_video.py`` segments a video (its flags).
+
+    ``layout``: ``overlay``, ``colour`` or ``pair``; ``opacity``: of the colour overlay;
+    ``batch_size``: frames per model call; ``fps``: frame rate of a folder of frames;
+    ``max_frames``: stop after this many frames (per video); ``queue_size``: frames the
+    reader and writer threads buffer; ``progress``: show a progress bar. The models:
+    ``device``, ``amp``, ``allow_partial`` (a checkpoint that does not fit exactly),
+    ``scales`` (multi-scale inference) or ``tta`` (the config's test-time augmentation).
+    """
+    layout: str = 'overlay'
+    opacity: float = 0.5
+    batch_size: int = 4
+    fps: float = 30.0
+    max_frames: Optional[int] = None
+    queue_size: int = 16
+    progress: bool = True
+    device: Optional[str] = None
+    amp: bool = False
+    allow_partial: bool = False
+    scales: Optional[Sequence[float]] = None
+    tta: bool = False
+
+    def check(self, models: int) -> None:
+        """Refuse values no run can use, for ``models`` models."""
+        if not 0 <= self.opacity <= 1:
+            raise UserInputError(f'--opacity must be in [0, 1], got {self.opacity}')
+        if self.batch_size < 1:
+            raise UserInputError(f'--batch-size must be at least 1, got {self.batch_size}')
+        check_layout(self.layout, models)
 
 
 def check_layout(layout, models):
@@ -79,25 +114,21 @@ def evenly_spaced(total, count=4):
     return [round(i * (total - 1) / (count - 1)) for i in range(count)]
 
 
-def segment_video(input_path, out, models, opacity=0.5, batch_size=4, device=None,
-                  save_frames=None, fps=30.0, max_frames=None, queue_size=16, progress=True,
-                  amp=False, allow_partial=False, layout='overlay', scales=None, tta=False,
-                  files=None, figure=None):
+def segment_video(input_path, out, models, options: Optional[VideoOptions] = None,
+                  save_frames=None, files=None, figure=None):
     """Run the pipeline on one video or folder of frames (``files``: only these frames of
-    the folder); returns frames written, seconds and FPS. ``models``: ``(config,
-    checkpoint)`` pairs or :class:`.BatchSegmenter` objects; ``figure``: a
-    :class:`FigureRows` offered every output frame."""
+    the folder; ``save_frames``: also write each output frame as a PNG there); returns
+    frames written, seconds and FPS. ``models``: ``(config, checkpoint)`` pairs or
+    :class:`.BatchSegmenter` objects; ``figure``: a :class:`FigureRows` offered every
+    output frame."""
     from mmengine.utils import ProgressBar
 
     from .frames import FrameReader, FrameWriter, open_frames
-    if not 0 <= opacity <= 1:
-        raise UserInputError(f'--opacity must be in [0, 1], got {opacity}')
-    if batch_size < 1:
-        raise UserInputError(f'--batch-size must be at least 1, got {batch_size}')
-    check_layout(layout, len(models))
-    source = open_frames(input_path, fps, files)
-    segmenters = build_segmenters(models, device, amp, allow_partial, scales, tta)
-    draw = _renderer(layout, [s.name for s in segmenters], opacity)
+    options = options or VideoOptions()
+    options.check(len(models))
+    source = open_frames(input_path, options.fps, files)
+    segmenters = build_segmenters(models, options)
+    draw = _renderer(options.layout, [s.name for s in segmenters], options.opacity)
 
     def render(item):
         image = draw(*item)
@@ -105,13 +136,15 @@ def segment_video(input_path, out, models, opacity=0.5, batch_size=4, device=Non
             figure.offer(image)
         return image
 
+    max_frames = options.max_frames
     total = source.count if not max_frames else min(source.count, max_frames)
-    bar = ProgressBar(total) if progress else None
+    bar = ProgressBar(total) if options.progress else None
     start, done = time.perf_counter(), 0
-    reader = FrameReader(source, queue_size)
-    writer = FrameWriter(out, source.fps or fps, save_frames, queue_size, render=render)
+    reader = FrameReader(source, options.queue_size)
+    writer = FrameWriter(out, source.fps or options.fps, save_frames, options.queue_size,
+                         render=render)
     try:
-        for batch in reader.batches(batch_size):
+        for batch in reader.batches(options.batch_size):
             if max_frames:
                 batch = batch[:max_frames - done]
             predictions = [s.predict(batch) for s in segmenters]
@@ -129,33 +162,32 @@ def segment_video(input_path, out, models, opacity=0.5, batch_size=4, device=Non
     return dict(frames=written, seconds=seconds, fps=written / seconds if seconds else 0.0)
 
 
-def build_segmenters(models, device=None, amp=False, allow_partial=False, scales=None,
-                     tta=False):
+def build_segmenters(models, options: Optional[VideoOptions] = None):
     """:class:`.BatchSegmenter` objects for ``(config, checkpoint)`` pairs (kept as they are
     when already built)."""
     from .segmenter import BatchSegmenter
+    options = options or VideoOptions()
     return [m if isinstance(m, BatchSegmenter) else BatchSegmenter(
-        *m, device=device, amp=amp, allow_partial=allow_partial, scales=scales, tta=tta)
-        for m in models]
+        *m, device=options.device, amp=options.amp, allow_partial=options.allow_partial,
+        scales=options.scales, tta=options.tta) for m in models]
 
 
-def segment_sequences(folder, out_dir, models, save_frames=None, figure=None,
-                      figure_frames=None, **options):
+def segment_sequences(folder, out_dir, models, options: Optional[VideoOptions] = None,
+                      save_frames=None, figure=None, figure_frames=None):
     """One video per CamVid sequence of a flat folder (``out_dir/<sequence>.mp4``; PNGs
     in ``save_frames/<sequence>/``); models are loaded once. Returns per-sequence stats."""
     from .frames import camvid_sequences
-    check_layout(options.get('layout', 'overlay'), len(models))
+    options = options or VideoOptions()
+    check_layout(options.layout, len(models))
     groups = camvid_sequences(folder)
-    models = build_segmenters(models, options.pop('device', None), options.pop('amp', False),
-                              options.pop('allow_partial', False), options.pop('scales', None),
-                              options.pop('tta', False))
+    models = build_segmenters(models, options)
     rows = _figure_rows(figure, figure_frames, sum(len(files) for files in groups.values()))
     stats = {}
     for name, files in groups.items():
         print(f'{name}: {len(files)} frames')
         stats[name] = segment_video(
-            folder, osp.join(out_dir, f'{name}.mp4'), models, files=files, figure=rows,
-            save_frames=osp.join(save_frames, name) if save_frames else None, **options)
+            folder, osp.join(out_dir, f'{name}.mp4'), models, options, files=files, figure=rows,
+            save_frames=osp.join(save_frames, name) if save_frames else None)
         print()
     if rows is not None:
         rows.write(figure)
@@ -173,16 +205,18 @@ def _figure_rows(figure, positions, total):
     return FigureRows(evenly_spaced(total) if positions is None else positions)
 
 
-def segment_one(input_path, out, models, figure=None, figure_frames=None, **options):
+def segment_one(input_path, out, models, options: Optional[VideoOptions] = None,
+                save_frames=None, figure=None, figure_frames=None):
     """:func:`segment_video` on one input, plus the figure of chosen output frames."""
     from .frames import open_frames
+    options = options or VideoOptions()
     rows = None
     if figure is not None:
-        count = open_frames(input_path, options.get('fps', 30.0)).count
-        if options.get('max_frames'):
-            count = min(count, options['max_frames'])
+        count = open_frames(input_path, options.fps).count
+        if options.max_frames:
+            count = min(count, options.max_frames)
         rows = _figure_rows(figure, figure_frames, count)
-    stats = segment_video(input_path, out, models, figure=rows, **options)
+    stats = segment_video(input_path, out, models, options, save_frames, figure=rows)
     if rows is not None:
         rows.write(figure)
     return stats

@@ -1,5 +1,6 @@
 """Models this repo adds to mmpretrain: CIFAR and from-scratch backbones, batch augmentations,
-preprocessors."""
+preprocessors (``DefaultInitConv2d``: mmengine's root MODELS). The mmdet heads and RoI
+layers are in :mod:`..mmdet_models`."""
 from .batch_cutout import BatchCutout
 from .batch_mixup import BatchMixup
 from .cifar_batch_preprocessor import CIFARBatchPreprocessor
@@ -11,15 +12,9 @@ from .exact_size_cutmix import ExactSizeCutMix
 from .googlenet import GoogLeNet, GoogLeNetHead
 from .init_cfg_alexnet import InitCfgAlexNet
 from .nin import NIN
-from .per_image_fcos_head import PerImageFCOSHead
-from .per_image_norm_bbox_head import PerImageNormBBoxHead
-from .per_image_norm_rpn_head import PerImageNormRPNHead
-from .roi_pool import RegisteredLayerRoIExtractor, TorchvisionRoIPool
 from .sincos_vit import SinCosViT
 from .timm_init_vit import TimmInitViT
 
 __all__ = ['BatchCutout', 'BatchMixup', 'CIFARBatchPreprocessor', 'CifarMobileNetV2',
            'CifarResNet18', 'CifarResNeXt', 'DefaultInitConv2d', 'ExactSizeCutMix', 'GoogLeNet',
-           'GoogLeNetHead', 'InitCfgAlexNet', 'NIN', 'PerImageFCOSHead', 'PerImageNormBBoxHead',
-           'PerImageNormRPNHead', 'RegisteredLayerRoIExtractor', 'SinCosViT',
-           'TimmInitViT', 'TorchvisionRoIPool']
+           'GoogLeNetHead', 'InitCfgAlexNet', 'NIN', 'SinCosViT', 'TimmInitViT']

@@ -35,7 +35,7 @@ def load_images(config: str, num: int):
     dataset_cfg = cfg.val_dataloader.dataset
     if not osp.isdir(osp.join(dataset_cfg.data_root, 'cifar-100-python')):
         print(f'{dataset_cfg.data_root} has no CIFAR-100; using scikit-learn digits instead')
-        from .data.digits import convert
+        from ..data.digits import convert
         if not osp.isdir('data/digits_cifar/cifar-10-batches-py'):
             convert('data/digits_cifar')
         dataset_cfg = dict(type='CIFARPickleDataset', data_root='data/digits_cifar',

@@ -11,7 +11,11 @@ from typing import Iterable, Sequence, Tuple
 import cv2
 import numpy as np
 
-from ..engine.atomic_files import atomic_path, atomic_write_bytes, atomic_write_text
+from custom_modules.plugins.engine.atomic_files import (
+    atomic_path,
+    atomic_write_bytes,
+    atomic_write_text,
+)
 
 # (class name, (x1, y1, x2, y2) 0-based pixel box, difficult flag)
 VOCObject = Tuple[str, Sequence[float], bool]

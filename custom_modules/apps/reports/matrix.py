@@ -1,10 +1,11 @@
 """The backbone x method report of a work root's finished runs (``tools/report.py``).
 
-Reads each ``<work dir>/test_metrics.json`` (written by :mod:`.matrix`: test
-set, best-validation checkpoint) and writes ``results.md`` / ``results.csv``
-(rows = backbones, columns = methods, cells = ``top-1 err / top-5 err`` in %),
-``runs.csv`` (one row per run), ``curves/<run>.png`` and
-``curves/<backbone>.png`` (the backbone's runs overlaid).
+Reads each ``<work dir>/test_metrics.json`` (written by :mod:`..run.matrix`: test
+set, best-validation checkpoint; backbone and method: the config's ``experiment``
+metadata recorded with them, else the one of the config in the work dir) and writes
+``results.md`` / ``results.csv`` (rows = backbones, columns = methods, cells =
+``top-1 err / top-5 err`` in %), ``runs.csv`` (one row per run), ``curves/<run>.png``
+and ``curves/<backbone>.png`` (the backbone's runs overlaid).
 """
 import csv
 import fnmatch
@@ -16,8 +17,8 @@ import re
 from custom_modules.errors import UserInputError
 from custom_modules.plugins.engine.atomic_files import atomic_open
 
-from .experiments import METRICS_FILE, read_test_metrics
-from .reporting import plot_curves, write_table
+from ..results import METRICS_FILE, read_test_metrics, run_experiment
+from .figures import plot_curves, write_table
 
 
 def collect_runs(work_root: str, match: str = '*') -> list:
@@ -29,9 +30,10 @@ def collect_runs(work_root: str, match: str = '*') -> list:
         if not fnmatch.fnmatch(name, match):
             continue
         metrics = read_test_metrics(work_dir)
+        experiment = {**run_experiment(work_dir), **metrics}  # as recorded with the metrics
         runs.append(dict(name=name, work_dir=work_dir,
-                         backbone=metrics.get('backbone', name.split('_')[0]),
-                         method=metrics.get('method', 'baseline'),
+                         backbone=experiment.get('backbone', name),
+                         method=experiment.get('method', 'baseline'),
                          top1_err=100 - metrics['accuracy/top1'],
                          top5_err=100 - metrics.get('accuracy/top5', float('nan'))))
     return runs

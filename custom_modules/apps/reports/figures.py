@@ -1,20 +1,11 @@
-"""Read mmengine's ``vis_data/scalars.json`` logs and write curve PNGs and result tables.
-
-Used by ``tools/demo.py`` and the report tools. A resumed run writes a new
-timestamped folder; records from all of a work dir's runs are merged in
-time order, later records replacing earlier ones of the same step.
-
-Three kinds of records: training iterations (they have ``loss``; step =
-iteration), validations (step = epoch for epoch-based runs; ``val/loss`` from
-``ValLossHook``) and per-epoch training means (``train/epoch_loss``,
-``train/epoch_accuracy`` from ``EpochTrainStatsHook``; step = epoch).
+"""The figure and table writers every report, demo and search uses: curve PNGs of runs'
+logged scalars (read through :mod:`..results`) and Markdown + CSV tables, all written
+atomically. The only place (with the other :mod:`custom_modules.apps.reports` modules)
+that draws figures or writes result tables.
 """
 import csv
-import glob
 import itertools
-import json
-import os.path as osp
-from typing import Dict, Iterator, List, Optional, Sequence, Tuple
+from typing import Dict, Optional, Sequence, Tuple
 
 import matplotlib
 
@@ -23,44 +14,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from custom_modules.plugins.engine.atomic_files import atomic_open, atomic_path, atomic_write_text
 
-EPOCH_STATS_PREFIX = 'train/epoch_'
+from ..results import load_scalars
+
 LINE_STYLES = ('-', '--', ':', '-.')
-
-
-def _records(work_dir: str) -> Iterator[dict]:
-    """The records of all of a work dir's runs, oldest run first."""
-    for path in sorted(glob.glob(osp.join(work_dir, '*', 'vis_data', 'scalars.json'))):
-        with open(path) as f:
-            for line in f:
-                if line.strip():
-                    yield json.loads(line)
-
-
-def _is_epoch_stats(record: dict) -> bool:
-    return any(key.startswith(EPOCH_STATS_PREFIX) for key in record)
-
-
-def load_scalars(work_dir: str) -> Tuple[List[dict], List[dict]]:
-    """Return ``(train_records, val_records)`` of a work dir, each sorted by step
-    (per-iteration training records; validation records, those of one step merged, e.g.
-    a detector's mAP and the ``val/loss`` a hook logs separately)."""
-    train, val = {}, {}
-    for record in _records(work_dir):
-        if 'loss' in record:
-            train[record['step']] = record
-        elif not _is_epoch_stats(record):
-            val.setdefault(record['step'], {}).update(record)
-    return ([train[k] for k in sorted(train)], [val[k] for k in sorted(val)])
-
-
-def load_epochs(work_dir: str) -> Dict[int, dict]:
-    """Per epoch (epoch-based runs): that epoch's validation scalars and per-epoch training
-    means merged into one dict, e.g. ``{'accuracy/top1', 'val/loss', 'train/epoch_loss'}``."""
-    epochs = {}
-    for record in _records(work_dir):
-        if 'loss' not in record:
-            epochs.setdefault(record['step'], {}).update(record)
-    return {epoch: epochs[epoch] for epoch in sorted(epochs)}
 
 
 def plot_curves(runs: Dict[str, str], out_png: str, metric: str = 'accuracy/top1',

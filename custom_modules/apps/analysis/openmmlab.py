@@ -19,8 +19,8 @@ from typing import Optional, Sequence
 
 from custom_modules.errors import UserInputError
 
-from .launch import load_config
-from .user_errors import user_errors
+from ..run.config import load_config
+from ..user_errors import user_errors
 
 SCOPES = ('mmpretrain', 'mmdet', 'mmseg')
 # tool -> {scope: script under <package>/.mim/tools}

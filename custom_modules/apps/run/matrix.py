@@ -14,8 +14,9 @@ from typing import List, NamedTuple, Sequence, Tuple
 
 from custom_modules.errors import UserInputError
 
-from .experiments import METRICS_FILE, train_then_test
-from .launch import parse_cfg_options
+from ..results import METRICS_FILE
+from .cli import parse_cfg_options
+from .experiments import train_then_test
 
 
 def expand(patterns: Sequence[str]) -> List[str]:

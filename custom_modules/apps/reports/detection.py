@@ -5,8 +5,9 @@ validation loss and mAP per epoch (R001 Fig. 6).
 
 Each run's validation history comes from its mmengine ``vis_data/scalars.json``
 (resumed runs merged); its test mAP from the ``test_metrics.json`` that
-:mod:`..experiments` writes. A run is labelled by its config's
-``experiment.method`` when recorded, else by its work dir name.
+:mod:`..run.experiments` writes. A run is labelled by its config's
+``experiment.method`` (recorded with the test metrics, or in the config its Runner saved
+in the work dir), else by its work dir name.
 """
 import fnmatch
 import glob
@@ -16,8 +17,8 @@ from typing import Dict, Optional, Sequence
 
 from custom_modules.errors import UserInputError
 
-from ..experiments import read_test_metrics
-from ..reporting import load_epochs, load_scalars, plot_curves, plot_epoch_panels, write_table
+from ..results import has_scalars, load_epochs, load_scalars, read_test_metrics, run_experiment
+from .figures import plot_curves, plot_epoch_panels, write_table
 
 METRICS = ('pascal_voc/mAP', 'pascal_voc_area/mAP')
 EPOCH_LOSSES = ('train/epoch_loss', 'val/loss')
@@ -28,7 +29,7 @@ def find_runs(work_root: str, match: str) -> Dict[str, str]:
     runs = {}
     for work_dir in sorted(glob.glob(osp.join(work_root, '*'))):
         if osp.isdir(work_dir) and fnmatch.fnmatch(osp.basename(work_dir), match) \
-                and glob.glob(osp.join(work_dir, '*', 'vis_data', 'scalars.json')):
+                and has_scalars(work_dir):
             runs[_label(work_dir)] = work_dir
     return runs
 
@@ -45,7 +46,8 @@ def parse_runs(items: Sequence[str]) -> Dict[str, str]:
 
 
 def _label(work_dir: str) -> str:
-    return (read_test_metrics(work_dir) or {}).get('method') or osp.basename(work_dir)
+    return ((read_test_metrics(work_dir) or {}).get('method')
+            or run_experiment(work_dir).get('method') or osp.basename(work_dir))
 
 
 def summarize(name: str, work_dir: str, metric: str) -> dict:

@@ -10,7 +10,7 @@ import contextlib
 import os
 from typing import Optional
 
-from .launch import REPO_ROOT
+from .config import REPO_ROOT
 
 
 @contextlib.contextmanager

@@ -3,9 +3,12 @@
 ``lr`` is short for ``optim_wrapper.optimizer.lr`` and ``epochs`` for
 ``train_cfg.max_epochs`` (plus the cosine scheduler's ``T_max`` when the
 config has one); any dotted config key works too. Each grid point becomes a
-small config inheriting the base one (in ``<work root>/grid_<name>/configs``),
+small config inheriting the base one (in ``<work root>/grid_<name>/configs``; its
+``experiment.method``: the base's method followed by the point, e.g.
+``ImageNet-pretrained, lr=0.01``),
 :func:`.matrix.run_matrix` trains and tests them, and the points are ranked
-by their best validation top-1 in ``grid.md`` / ``grid.csv`` / ``curves.png``.
+by their best validation top-1 in ``grid.md`` / ``grid.csv`` / ``curves.png``
+(:func:`~custom_modules.apps.reports.grid.rank_grid_points`).
 """
 import itertools
 import os
@@ -15,10 +18,9 @@ from typing import Dict, List, Sequence, Tuple
 from custom_modules.errors import UserInputError
 from custom_modules.plugins.engine.atomic_files import atomic_open
 
-from .experiments import read_test_metrics
-from .launch import load_config
+from ..reports.grid import rank_grid_points
+from .config import load_config
 from .matrix import run_matrix
-from .reporting import load_scalars, plot_curves, write_table
 
 ALIASES = {'lr': ['optim_wrapper.optimizer.lr'], 'epochs': ['train_cfg.max_epochs']}
 
@@ -59,6 +61,7 @@ def write_point_configs(config: str, grid: Dict[str, list], folder: str) -> List
     """One config per grid point in ``folder``; ``[(name, {key: value}), ...]``."""
     base = load_config(config)
     has_t_max = isinstance(base.get('param_scheduler'), dict) and 'T_max' in base.param_scheduler
+    base_method = (base.get('experiment') or {}).get('method')
     stem = osp.splitext(osp.basename(config))[0]
     os.makedirs(folder, exist_ok=True)
     points = []
@@ -71,7 +74,8 @@ def write_point_configs(config: str, grid: Dict[str, list], folder: str) -> List
             if key == 'epochs' and has_t_max:
                 assignments['param_scheduler.T_max'] = value
         name = stem + ''.join(f'_{key.split(".")[-1]}{value}' for key, value in point.items())
-        method = ', '.join(f'{k}={v}' for k, v in point.items())
+        method = ', '.join([*([base_method] if base_method else []),
+                            *(f'{k}={v}' for k, v in point.items())])
         with atomic_open(osp.join(folder, f'{name}.py')) as f:
             f.write(f'_base_ = [{osp.abspath(config)!r}]\n')
             for key, value in nested(assignments).items():
@@ -92,22 +96,5 @@ def run_grid(config: str, grid_items: Sequence[str], work_root: str = 'work_dirs
                         work_root, gpus)
     if failed:
         return failed
-    rows = []
-    for name, point in points:
-        work_dir = osp.join(work_root, name)
-        _, val = load_scalars(work_dir)  # the validation history
-        test = read_test_metrics(work_dir)
-        rows.append(dict(point, run=name,
-                         **{'best val top-1': max(r['accuracy/top1'] for r in val),
-                            'test top-1': test['accuracy/top1']}))
-    rows.sort(key=lambda r: -r['best val top-1'])
-    table = write_table(rows, [*grid, 'best val top-1', 'test top-1', 'run'],
-                        osp.join(out, 'grid.md'), osp.join(out, 'grid.csv'))
-    plot_curves({r['run']: osp.join(work_root, r['run']) for r in rows},
-                osp.join(out, 'curves.png'), title=f'grid search: {stem}')
-    print('\n' + table)
-    best = rows[0]
-    print('best setting: ' + ', '.join(f'{k}={best[k]}' for k in grid)
-          + f' (val top-1 {best["best val top-1"]:.2f}, test top-1 {best["test top-1"]:.2f})')
-    print(f'written: {out}/grid.md, grid.csv, curves.png')
+    rank_grid_points(points, list(grid), work_root, out, title=f'grid search: {stem}')
     return []

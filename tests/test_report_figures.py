@@ -1,17 +1,16 @@
-"""Reporting reads (resumed) mmengine logs (iteration, validation and per-epoch training
-records) and writes tables and curve PNGs."""
+"""The figure and table writers draw (resumed) mmengine logs (iteration, validation and
+per-epoch training records, read through apps.results) and write tables."""
 import csv
 import json
 import math
 
-from custom_modules.apps.reporting import (
+from custom_modules.apps.reports.figures import (
     _with_breaks,
-    load_epochs,
-    load_scalars,
     plot_curves,
     plot_epoch_panels,
     write_table,
 )
+from custom_modules.apps.results import load_epochs, load_scalars
 
 
 def _log(folder, records):

@@ -20,7 +20,7 @@ from mmengine.utils import ProgressBar
 from custom_modules.errors import ConfigError, DataError
 from custom_modules.plugins.datasets.image_files import read_image
 
-from .launch import load_config
+from ..run.config import load_config
 
 PHASES = ('train', 'val', 'test')
 PROGRESS_FROM = 200  # files; fewer are read in a moment

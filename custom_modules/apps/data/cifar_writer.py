@@ -6,7 +6,7 @@ from typing import Sequence
 
 import numpy as np
 
-from ..engine.atomic_files import atomic_open
+from custom_modules.plugins.engine.atomic_files import atomic_open
 
 CIFAR10_FOLDER = 'cifar-10-batches-py'
 CIFAR100_FOLDER = 'cifar-100-python'

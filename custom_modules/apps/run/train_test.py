@@ -1,22 +1,23 @@
 """Train and test Runners, built the way ``tools/train.py`` and ``tools/test.py`` build them.
 
-The tools parse their flags and call these; :mod:`.experiments` calls the
-same functions in its own process, so a config trains and tests identically
-either way. :func:`run_test` returns what ``runner.test()`` returned and can
-write it to a JSON file (rank 0, atomically).
+The tools parse their flags into a :class:`RunSpec` and call these;
+:mod:`.experiments` calls the same functions in its own process, so a config
+trains and tests identically either way. :func:`run_test` returns what
+``runner.test()`` returned and can write it to a JSON file (rank 0, atomically).
 """
-import json
 import os.path as osp
+from dataclasses import dataclass, fields
 from typing import Optional
 
 from mmengine.config import Config
 
 from custom_modules.errors import UserInputError
-from custom_modules.plugins.engine.atomic_local_backend import atomic_write_bytes
 from custom_modules.plugins.engine.weight_check import check_checkpoint_fits
 
+from ..results import write_json
+from .config import drop_schedulers_after_the_run, load_run_config
 from .fast_options import apply_fast_options
-from .launch import adapt_to_device, build_runner, drop_schedulers_after_the_run, load_run_config
+from .runner import adapt_to_device, build_runner
 
 # visualization hook types and how each one is told to draw into a folder
 _SHOW_KEYS = {'VisualizationHook': dict(enable=True),       # mmpretrain
@@ -24,40 +25,67 @@ _SHOW_KEYS = {'VisualizationHook': dict(enable=True),       # mmpretrain
               'SegVisualizationHook': dict(draw=True)}     # mmseg
 
 
-def build_train_cfg(config: str, work_dir: Optional[str] = None, cfg_options: dict = None,
-                    launcher: str = 'none', resume: Optional[str] = None, amp: bool = False,
-                    auto_scale_lr: bool = False, no_validate: bool = False,
-                    local_rank: int = 0, channels_last: bool = False,
-                    compile: bool = False) -> Config:
-    """The training config; ``resume``: a checkpoint, or ``'auto'`` for the work dir's last;
-    ``amp``, ``channels_last``, ``compile``: :func:`~.fast_options.apply_fast_options`.
+@dataclass
+class RunSpec:
+    """One run as the flags of ``tools/train.py`` and ``tools/test.py`` describe it.
+
+    ``config``: the config file; ``work_dir``: default ``work_dirs/<config name>``;
+    ``cfg_options``: ``--cfg-options`` as parsed (``{'a.b': 1}``); ``launcher``,
+    ``local_rank``: distributed launch. Training only: ``resume`` (a checkpoint, or
+    ``'auto'`` for the work dir's last), ``amp``, ``channels_last``, ``compile``
+    (:func:`~.fast_options.apply_fast_options`), ``auto_scale_lr``, ``no_validate``.
+    """
+    config: str
+    work_dir: Optional[str] = None
+    cfg_options: Optional[dict] = None
+    launcher: str = 'none'
+    local_rank: int = 0
+    resume: Optional[str] = None
+    amp: bool = False
+    auto_scale_lr: bool = False
+    no_validate: bool = False
+    channels_last: bool = False
+    compile: bool = False
+
+    @classmethod
+    def from_args(cls, args) -> 'RunSpec':
+        """The spec of a tool's parsed arguments (the fields the namespace has)."""
+        return cls(**{f.name: getattr(args, f.name) for f in fields(cls) if hasattr(args, f.name)})
+
+    def load(self) -> Config:
+        """The config with overrides, launcher and work dir applied."""
+        return load_run_config(self.config, self.cfg_options, self.launcher, self.work_dir,
+                               self.local_rank)
+
+
+def build_train_cfg(spec: RunSpec) -> Config:
+    """The training config of ``spec``.
 
     Every run is made preemptible (SIGTERM: checkpoint after the iteration, exit 143) by
     two small edits, :func:`~custom_modules.plugins.engine.preemption.enable_preemption`:
     a ``PreemptionHook`` unless the config has one, and a plain epoch loop swapped for
     ``ResumableEpochBasedTrainLoop`` (other loop types are left alone)."""
     from custom_modules.plugins.engine.preemption import enable_preemption
-    cfg = load_run_config(config, cfg_options, launcher, work_dir, local_rank)
+    cfg = spec.load()
     enable_preemption(cfg)
     drop_schedulers_after_the_run(cfg)
-    apply_fast_options(cfg, amp, channels_last, compile)
-    if auto_scale_lr:
+    apply_fast_options(cfg, spec.amp, spec.channels_last, spec.compile)
+    if spec.auto_scale_lr:
         cfg.auto_scale_lr = dict(cfg.get('auto_scale_lr') or {}, enable=True)
-    if no_validate:
+    if spec.no_validate:
         cfg.val_cfg = cfg.val_dataloader = cfg.val_evaluator = None
-    if resume == 'auto':
+    if spec.resume == 'auto':
         cfg.resume, cfg.load_from = True, None
-    elif resume:
-        cfg.resume, cfg.load_from = True, resume
-    adapt_to_device(cfg, launcher)
+    elif spec.resume:
+        cfg.resume, cfg.load_from = True, spec.resume
+    adapt_to_device(cfg, spec.launcher)
     return cfg
 
 
-def build_test_cfg(config: str, checkpoint: str, work_dir: Optional[str] = None,
-                   cfg_options: dict = None, launcher: str = 'none',
-                   show_dir: Optional[str] = None, local_rank: int = 0) -> Config:
-    """The test config of ``checkpoint``; ``show_dir``: draw the predictions there."""
-    cfg = load_run_config(config, cfg_options, launcher, work_dir, local_rank)
+def build_test_cfg(spec: RunSpec, checkpoint: str, show_dir: Optional[str] = None) -> Config:
+    """The test config of ``spec`` with ``checkpoint``; ``show_dir``: draw the predictions
+    there."""
+    cfg = spec.load()
     if not osp.isfile(checkpoint):
         raise UserInputError(f'checkpoint {checkpoint} does not exist')
     cfg.load_from = checkpoint
@@ -70,7 +98,7 @@ def build_test_cfg(config: str, checkpoint: str, work_dir: Optional[str] = None,
         hook_type = hook.get('type', '').split('.')[-1] if hook else None
         if hook_type not in _SHOW_KEYS:
             raise UserInputError(f'--show-dir needs a visualization hook in '
-                                 f'default_hooks of {config}')
+                                 f'default_hooks of {spec.config}')
         hook.update(_SHOW_KEYS[hook_type])
         if hook_type == 'SegVisualizationHook':
             # mmseg's hook draws through the visualizer's backends: every image, into save_dir
@@ -78,7 +106,7 @@ def build_test_cfg(config: str, checkpoint: str, work_dir: Optional[str] = None,
             cfg.visualizer['save_dir'] = osp.join(cfg.work_dir, show_dir)
         else:
             hook['test_out_dir' if hook_type != 'VisualizationHook' else 'out_dir'] = show_dir
-    adapt_to_device(cfg, launcher)
+    adapt_to_device(cfg, spec.launcher)
     return cfg
 
 
@@ -115,16 +143,3 @@ def run_test(cfg: Config, out: Optional[str] = None, pred_csv: Optional[str] = N
         if is_main_process():
             write_json(metrics_out, metrics)
     return metrics
-
-
-def write_json(path: str, data: dict) -> str:
-    """Write ``data`` as JSON atomically (the engine's temporary file, fsync and rename)."""
-    atomic_write_bytes(json.dumps(data, indent=2, default=_plain).encode(), path)
-    return path
-
-
-def _plain(value):
-    """numpy / torch scalars and arrays as JSON numbers and lists."""
-    if hasattr(value, 'tolist'):
-        return value.tolist()
-    raise TypeError(f'{type(value).__name__} is not JSON serializable')

@@ -3,9 +3,12 @@ through dist_train.sh / dist_test.sh --metrics-out on several."""
 import json
 import subprocess
 
+import pytest
+
 from custom_modules.apps import results
 from custom_modules.apps.run import experiments, train_test
 from custom_modules.apps.run.train_test import RunSpec
+from custom_modules.errors import UserInputError
 from tests.helpers.cifar_data import make_cifar10
 from tests.helpers.configs import tiny_cifar10_config
 
@@ -66,3 +69,14 @@ def test_several_gpus_use_the_dist_scripts_and_read_metrics_out(tmp_path, monkey
     assert metrics['accuracy/top1'] == 12.5
     assert json.loads((tmp_path / 'work' / 'test_metrics.json').read_text()) == metrics
 
+
+
+def test_test_config_takes_a_checkpoint_url_and_refuses_a_missing_file(tmp_path):
+    """A URL (any mmengine scheme) is loaded, safely, when the run starts; a missing local
+    file is refused before anything is built."""
+    config = tiny_cifar10_config(tmp_path / 'tiny.py', tmp_path / 'data', max_epochs=1)
+    spec = RunSpec(config, str(tmp_path / 'test'))
+    url = 'https://download.example.org/resnet18_cifar10.pth'
+    assert train_test.build_test_cfg(spec, url).load_from == url
+    with pytest.raises(UserInputError, match='missing.pth does not exist'):
+        train_test.build_test_cfg(spec, str(tmp_path / 'missing.pth'))

@@ -86,7 +86,7 @@ def build_test_cfg(spec: RunSpec, checkpoint: str, show_dir: Optional[str] = Non
     """The test config of ``spec`` with ``checkpoint``; ``show_dir``: draw the predictions
     there."""
     cfg = spec.load()
-    if not osp.isfile(checkpoint):
+    if '://' not in checkpoint and not osp.isfile(checkpoint):  # URLs load when the run starts
         raise UserInputError(f'checkpoint {checkpoint} does not exist')
     cfg.load_from = checkpoint
     # mmengine's EarlyStoppingHook builds the train loop in before_run, so a test

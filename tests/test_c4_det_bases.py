@@ -1,5 +1,6 @@
 """The data and schedule bases of the C4 Faster R-CNN experiments (000-B, 001-B) carry the
-spec's values: splits, difficult objects, pipelines, batches, optimiser, checkpoints."""
+reported values (configs/voc/README.md): splits, difficult objects, pipelines, batches,
+optimiser, checkpoints."""
 import pytest
 from mmengine.config import Config
 

@@ -1,9 +1,10 @@
 """The CIFAR-100 matrix (configs/cifar100/, report 000 / 000-A): every faithful config's lr
 per epoch and its data, validation and optimiser settings, dry-run from the configs.
 
-Schedule of the spec: epoch 1 warms up linearly per iteration from ~0 to 0.1 (reached at
-its last iteration); 0.1 in epochs 2-50, 0.02 in 51-100, 0.004 in 101-150, 0.0008 in
-151-200. 45,000 training images at batch 128 = 352 iterations per epoch (last one 72).
+Schedule of report 000 (configs/cifar100/README.md): epoch 1 warms up linearly per
+iteration from ~0 to 0.1 (reached at its last iteration); 0.1 in epochs 2-50, 0.02 in
+51-100, 0.004 in 101-150, 0.0008 in 151-200. 45,000 training images at batch 128 = 352
+iterations per epoch (last one 72).
 """
 import glob
 import math

@@ -1,5 +1,5 @@
-"""The 000-C FCOS configs carry the spec's values after inheritance; the lr schedule dry-run
-matches the spec at the listed (1-indexed) iterations."""
+"""The 000-C FCOS configs carry the reported values (configs/voc/README.md) after
+inheritance; the lr dry-run matches them at the listed (1-indexed) iterations."""
 import os.path as osp
 
 import pytest

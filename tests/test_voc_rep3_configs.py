@@ -1,5 +1,5 @@
 """Report 002's mmdet detectors as the seed ran them (002-B Faster R-CNN, 002-C YOLOv3):
-the values of the spec's tables after inheritance, and their lr schedules dry-run."""
+the values of configs/voc/README.md's tables after inheritance, and their lr schedules dry-run."""
 import math
 
 import pytest

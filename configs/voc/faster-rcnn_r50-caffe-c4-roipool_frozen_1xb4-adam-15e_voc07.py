@@ -4,9 +4,10 @@
 # 15 epochs (the "unfreeze" phase of the original never runs: UnFreeze_Epoch = 15 is the
 # total). Validation loss every epoch and VOC2007-val mAP after epochs 5/10/15 (training
 # proposal numbers, top 100 detections); final test on VOC2007 test.
-# Initialisation (spec D1, J): the original started from a complete R50-C4 detector trained on
-# VOC; no OpenMMLab VOC C4 checkpoint exists, so this loads mmdet's COCO R50-caffe-C4 detector
-# converted to the 20 VOC classes and 9 anchors (written to load_from) by
+# Initialisation (docs/reproduction.md, D1): the original started from a complete R50-C4
+# detector trained on VOC; no OpenMMLab VOC C4 checkpoint exists, so this loads mmdet's
+# COCO R50-caffe-C4 detector converted to the 20 VOC classes and 9 anchors (written to
+# load_from) by
 #   python tools/convert_coco_c4_to_voc.py \
 #       faster_rcnn_r50_caffe_c4_1x_coco_20220316_150152-3f885b85.pth
 # Its frozen backbone needs the checkpoint's caffe normalisation (BGR, mean subtracted, std 1)

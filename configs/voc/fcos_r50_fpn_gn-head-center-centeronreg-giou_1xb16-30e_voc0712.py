@@ -8,7 +8,7 @@
 # crop -> short side 800 (long <= 1333) -> pad 32. Batch 16 (1,035 it/epoch), SGD lr 2e-3,
 # momentum 0.9, wd 1e-4 on all parameters, no clipping; linear warm-up over 500 iterations,
 # x0.1 from iteration 20,001 and again from 27,001; 30 epochs, validated every epoch (the best
-# epoch by mAP is the reported model). Values and sources: configs/voc/README.md, spec 000-C.
+# epoch by mAP is the reported model). Values and sources: configs/voc/README.md (000-C).
 _base_ = [
     'mmdet::fcos/fcos_r50-caffe_fpn_gn-head-center-normbbox-centeronreg-giou_1x_coco.py',
     '../_base_/datasets/voc0712_parts.py',

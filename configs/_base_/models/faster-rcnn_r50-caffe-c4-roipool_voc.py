@@ -1,5 +1,5 @@
-# Faster R-CNN R50-C4 as the bubbliiing code of reports 000-B and 001-B builds it (spec
-# 000-B (b)): caffe-style ResNet-50 stem + stages 1-3 (stride 16, 1024 ch) shared by the RPN
+# Faster R-CNN R50-C4 as the bubbliiing code of reports 000-B and 001-B builds it (configs/voc
+# README.md, 000-B): caffe-style ResNet-50 stem + stages 1-3 (stride 16, 1024 ch) shared by the RPN
 # and the RoI head; 9 anchors of 128/256/512 px; a 512-channel RPN with 2-way softmax
 # objectness; RoIPool 14x14 (torchvision, runs on CPU) -> ResNet stage 4 -> average pool ->
 # 21-way softmax + class-specific deltas; smooth-L1 (beta 1) box losses normalised by each

@@ -80,7 +80,7 @@ def _log_line(source: str, epoch: int, loss: float, train: float, test: float) -
 
 
 # R003 slides: the last line of each log excerpt, by the run's label (report003.RUNS)
-# (epochs as printed; the spec reads them as 1-indexed)
+# (epochs as printed; docs/reproduction.md reads them as 1-indexed)
 R003_LOGS = {
     'VGG19': [
         _log_line('R003 Vgg19 初始结构 log', 99, 0.0958, 0.974, 0.811)],

@@ -1,5 +1,6 @@
 """Configs take this repo's runtime from configs/_base_/ instead of carrying a copy of it."""
 import ast
+import functools
 import glob
 import os.path as osp
 
@@ -37,6 +38,11 @@ def _rel(path):
     return osp.relpath(path, REPO)
 
 
+@functools.lru_cache(maxsize=None)
+def _load(path):
+    return Config.fromfile(path, import_custom_modules=False)
+
+
 def test_configs_are_found():
     assert len(CONFIGS) > 10 and any('voc' in p for p in CONFIGS)
 
@@ -47,7 +53,7 @@ def test_configs_inherit_custom_imports():
     assert not own, f'configs setting custom_imports themselves (inherit a runtime base): {own}'
     missing = []
     for path in CONFIGS:
-        cfg = Config.fromfile(path, import_custom_modules=False)
+        cfg = _load(path)
         if 'custom_modules' not in (cfg.get('custom_imports') or {}).get('imports', []):
             missing.append(_rel(path))
     assert not missing, f'configs whose bases do not load custom_modules: {missing}'
@@ -130,3 +136,17 @@ def test_model_data_and_schedule_bases_hold_no_hooks():
         if names:
             found[_rel(path)] = names
     assert not found, f'hook pieces in model/dataset/schedule bases: {found}'
+
+
+def test_loaders_without_workers_say_persistent_workers_false():
+    """mmpretrain's own tools/train.py makes persistent_workers=True the default of every
+    dataloader (mmdet's and mmseg's dataset bases set it too), and torch refuses it without
+    worker processes: a loader with num_workers=0 says False itself."""
+    wrong = {}
+    for path in CONFIGS:
+        cfg = _load(path)
+        for name in ('train_dataloader', 'val_dataloader', 'test_dataloader'):
+            loader = cfg.get(name) or {}
+            if loader.get('num_workers', 1) == 0 and loader.get('persistent_workers', True):
+                wrong.setdefault(_rel(path), []).append(name)
+    assert not wrong, f'num_workers=0 without persistent_workers=False: {wrong}'

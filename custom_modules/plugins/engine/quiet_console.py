@@ -7,12 +7,14 @@ Why stock mmengine 0.10.7 was not enough:
   "pkg_resources is deprecated as an API" every time: three or four warnings before a
   command does anything. The note is addressed to mmengine's maintainers; a user of this
   repo can do nothing about it. That one warning is ignored (others still show).
-* Every Runner logs its hook-priority table (about 60 lines) to the console and to the
-  log file, and mmengine's own CheckpointHook logs that its ``FileClient`` and
+* Every Runner logs, to the console and to the log file, the system environment and the
+  whole resolved config (200 to 450 lines) and its hook-priority table (about 60 lines),
+  before any progress; and mmengine's own CheckpointHook logs that its ``FileClient`` and
   ``HardDiskBackend`` will be deprecated (mmengine's internals, not the user's config).
   A :class:`ConsoleNoiseFilter` on the console handler of each mmengine logger drops
-  these records (:data:`LOG_FILE_ONLY`) from the console; the work dir's
-  ``<timestamp>.log`` keeps them, and everything else.
+  these records (:data:`LOG_FILE_ONLY`) from the console, which shows progress and
+  results; the work dir's ``<timestamp>.log`` keeps them, and everything else (and
+  training writes the config to the work dir as well).
 
 :func:`quiet_console` installs both; importing :mod:`custom_modules` calls it, so the
 tools of this repo and OpenMMLab's own ``tools/train.py``/``tools/test.py`` (whose configs
@@ -25,7 +27,8 @@ import warnings
 
 PKG_RESOURCES_WARNING = 'pkg_resources is deprecated as an API'
 # beginnings of mmengine log messages that go to the log file only
-LOG_FILE_ONLY = ('Hooks will be executed in the following order',
+LOG_FILE_ONLY = (f'\n{"-" * 60}\nSystem environment:', 'Config:\n',
+                 'Hooks will be executed in the following order',
                  '"FileClient" will be deprecated in future',
                  '"HardDiskBackend" is the alias of "LocalBackend"')
 
@@ -33,8 +36,9 @@ __all__ = ['ConsoleNoiseFilter', 'LOG_FILE_ONLY', 'quiet_console']
 
 
 class ConsoleNoiseFilter(logging.Filter):
-    """Drops the records :data:`LOG_FILE_ONLY` names (the Runner's hook table, mmengine's
-    notes on its own deprecated file client); for console handlers only."""
+    """Drops the records :data:`LOG_FILE_ONLY` names (the Runner's environment, config
+    and hook table, mmengine's notes on its own deprecated file client); for console
+    handlers only."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith(LOG_FILE_ONLY)

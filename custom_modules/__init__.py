@@ -14,3 +14,6 @@
   imports it.
 """
 from . import plugins  # noqa: F401
+from .plugins.engine.quiet_console import quiet_console
+
+quiet_console()  # no pkg_resources warnings or hook tables on the console

@@ -1,6 +1,6 @@
 """The data and schedule bases of the C4 Faster R-CNN experiments (000-B, 001-B) carry the
 reported values (configs/voc/README.md): splits, difficult objects, pipelines, batches,
-optimiser, checkpoints."""
+optimiser."""
 import pytest
 from mmengine.config import Config
 
@@ -44,8 +44,7 @@ def test_data_bases(name, train_split, batch, eval_split):
     val = cfg.val_dataloader.dataset
     assert _split(val) == eval_split and _no_difficult_and_no_filter(val) and val.test_mode
     assert _steps(val)[1] == SHORT_SIDE_600
-    loss_loader = cfg.det_val_loss_hook.dataloader
-    assert cfg.det_val_loss_hook.type == 'DetValLossHook'
+    loss_loader = cfg.val_loss_dataloader
     assert (loss_loader.batch_size, loss_loader.drop_last) == (batch, True)
     assert not loss_loader.sampler.shuffle
     assert _split(loss_loader.dataset) == eval_split
@@ -77,5 +76,3 @@ def test_schedule_bases(name, epochs, optimizer):
     assert cfg.train_cfg.max_epochs == epochs and cfg.train_cfg.val_interval == 5
     assert dict(cfg.optim_wrapper.optimizer) == optimizer
     assert cfg.optim_wrapper.clip_grad is None
-    assert dict(cfg.det_checkpoint_hook) == dict(interval=5, max_keep_ckpts=-1, save_last=True,
-                                                 save_best=None)

@@ -96,8 +96,6 @@ def test_base_config_settings():
     assert (train.rcnn.sampler.num, train.rcnn.sampler.pos_fraction) == (128, 0.5)
     assert (test.rpn.nms_pre, test.rpn.max_per_img, test.rpn.min_bbox_size) == (3000, 300, 16)
     assert (test.rcnn.score_thr, test.rcnn.max_per_img) == (0.02, 0)
-    assert cfg.c4_val_test_cfg_hook.rpn == 'rpn_proposal'
-    assert cfg.c4_val_test_cfg_hook.rcnn == dict(score_thr=0.05, max_per_img=100)
     for loss in (cfg.model.rpn_head.loss_bbox, cfg.model.roi_head.bbox_head.loss_bbox):
         assert loss == dict(type='SmoothL1Loss', beta=1.0, loss_weight=1.0)
 
@@ -158,6 +156,26 @@ def test_000b_frozen_config():
     assert not any(n.startswith('backbone.') for n in trainable)
     assert {'roi_head.shared_head', 'rpn_head.rpn_conv', 'roi_head.bbox_head'} <= trainable
     assert model.roi_head.shared_head.layer4[0].bn1.weight.requires_grad
+
+
+@pytest.mark.parametrize('config,data', [
+    (FROZEN_000B, 'voc07_letterbox600-jitter'),
+    *[(INIT_001B.format(init), 'voc07trainval_letterbox600-jitter')
+      for init in ('random', 'imagenet', 'coco-mask-rcnn')]])
+def test_c4_experiment_hooks(config, data):
+    """Checkpoints every 5th epoch and the last (all kept); the validation loss on the data
+    base's loader; periodic validation with the training proposal numbers, score > 0.05,
+    the 100 best detections per image."""
+    cfg = Config.fromfile(config)
+    checkpoint = cfg.default_hooks.checkpoint
+    assert (checkpoint.type, checkpoint.interval, checkpoint.max_keep_ckpts, checkpoint.save_last,
+            checkpoint.save_best) == ('AtomicCheckpointHook', 5, -1, True, None)
+    hooks = {h['type']: h for h in cfg.custom_hooks}
+    loss_loader = Config.fromfile(f'{REPO}/configs/_base_/datasets/{data}.py').val_loss_dataloader
+    assert hooks['DetValLossHook'] == dict(type='DetValLossHook', interval=1, save_best=True,
+                                           dataloader=loss_loader)
+    assert hooks['ValTestCfgHook'] == dict(type='ValTestCfgHook', rpn='rpn_proposal',
+                                           rcnn=dict(score_thr=0.05, max_per_img=100))
 
 
 @pytest.mark.parametrize('init', ['random', 'imagenet', 'coco-mask-rcnn'])

@@ -170,3 +170,16 @@ def test_bad_layouts_and_scales_are_one_line_errors(camvid, args, message, capsy
     err = capsys.readouterr().err.strip().splitlines()
     assert err[-1].startswith('error: ') or 'error:' in err[-1], err
     assert message in err[-1], err
+
+
+def test_unreadable_frame_in_a_folder_is_one_error_naming_it(camvid, capsys):
+    tmp, _, model = camvid
+    folder = make_camvid_sequences(tmp / 'broken', {'0001TP': 3}, height=48, width=64)
+    (tmp / 'broken' / '0001TP_00030.png').write_bytes(b'not a png')
+    out = tmp / 'broken_out'
+    code = run_cli('tools/seg_video.py', folder, '-o', out / 'v.mp4', '--model', *model,
+                   '--device', 'cpu')
+    err = capsys.readouterr().err
+    assert code == 2 and err.count('\n') == 1, err
+    assert err.startswith('error: ') and '0001TP_00030.png: not a readable image' in err, err
+    assert not out.exists() or not list(out.iterdir())  # no video, no temporary file

@@ -84,3 +84,40 @@ def test_flat_camvid_folder_splits_into_sequences_in_name_order(tmp_path):
     assert source.count == 2 and source.fps == 5 and source.files == groups['Seq05VD']
     with pytest.raises(UserInputError, match='not a folder'):
         camvid_sequences(str(tmp_path / 'test' / 'notes.txt'))
+
+
+def _folder_with_corrupt_frame(folder, frames=5, corrupt=2):
+    folder.mkdir()
+    for i in range(frames):
+        cv2.imwrite(str(folder / f'{i:04d}.png'), np.full((8, 8, 3), 10 * i, np.uint8))
+    (folder / f'{corrupt:04d}.png').write_bytes(b'\x89PNG\r\n\x1a\n' + bytes(40))  # truncated
+    return str(folder)
+
+
+def test_unreadable_frame_of_a_folder_stops_there_naming_it(tmp_path):
+    frames = []
+    with pytest.raises(DataError, match=r'0002\.png: not a readable image \(frame 3 of 5\)'):
+        for frame in FrameReader(open_frames(_folder_with_corrupt_frame(tmp_path / 'seq'))):
+            frames.append(frame)
+    assert [int(f[0, 0, 0]) for f in frames] == [0, 10]
+
+
+@pytest.mark.parametrize('corrupt,encoded', [(0, 0), (3, 2)])
+def test_reader_error_wins_and_no_video_is_written(tmp_path, corrupt, encoded):
+    """As the seg_video pipeline uses them (writer closed in a ``finally``): the unreadable
+    frame is the one error, never the writer's "no frames to write", and no video appears,
+    whether the bad frame is the first or comes after frames were encoded."""
+    reader = FrameReader(open_frames(_folder_with_corrupt_frame(tmp_path / 'seq',
+                                                                corrupt=corrupt)))
+    out = tmp_path / 'out'
+    writer = FrameWriter(str(out / 'o.mp4'), 5)
+    with pytest.raises(DataError, match=f'{corrupt:04d}.png: not a readable image') as error:
+        try:
+            for batch in reader.batches(2):
+                for frame in batch:
+                    writer.write(frame)
+        finally:
+            reader.close()
+            assert writer.close() == encoded
+    assert 'no frames' not in str(error.value)
+    assert list(out.iterdir()) == []  # neither the video nor its temporary file

@@ -34,7 +34,9 @@ from custom_modules.apps.video.segmenter import REPORT_SCALES
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     add_debug_arg(parser)
-    parser.add_argument('input', help='video file, or folder of frames (e.g. a CamVid sequence)')
+    parser.add_argument('input', help='video file, or folder of frames (e.g. a CamVid sequence); '
+                        'an unreadable frame stops the run with an error naming it, and no '
+                        'video is written')
     parser.add_argument('-o', '--out', help='output video (.mp4 or .avi; default '
                         'work_dirs/seg_video/<input name>.mp4); with --per-sequence a folder '
                         '(default work_dirs/seg_video/<input name>/)')

@@ -1,4 +1,5 @@
-# Report 000, 000-A: ResNet-18 + Mixup with α=0.2 (ablation; see the α=0.4 config).
-_base_ = ['./resnet18_1xb128-mixup-a0.4_cifar100.py']
-model = dict(train_cfg=dict(augments=dict(alpha=0.2)))
+# Report 000, 000-A: ResNet-18 + Mixup with α=0.2 (ablation): the baseline plus
+# the α=0.4 config's batch augmentation at α=0.2.
+_base_ = ['./resnet18_1xb128_cifar100.py']
+model = dict(train_cfg=dict(augments=dict(type='BatchMixup', alpha=0.2)))
 experiment = dict(report='000-A', backbone='ResNet-18', method='Mixup α=0.2')

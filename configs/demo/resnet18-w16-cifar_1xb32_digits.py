@@ -27,12 +27,16 @@ data_preprocessor = dict(
 dataset = dict(type='CIFARPickleDataset', data_root=data_root, variant='cifar10',
                check_md5=False, val_fraction=0.1, split_seed=0, pipeline=[])
 
+# the data are in memory: no worker processes (persistent_workers=False said explicitly:
+# OpenMMLab's own tools/train.py defaults it to True, which needs workers)
 train_dataloader = dict(
-    batch_size=batch_size, num_workers=0, collate_fn=dict(type='cifar_collate'),
+    batch_size=batch_size, num_workers=0, persistent_workers=False,
+    collate_fn=dict(type='cifar_collate'),
     dataset=dict(dataset, split='train'),
     sampler=dict(type='DefaultSampler', shuffle=True))
 val_dataloader = dict(
-    batch_size=128, num_workers=0, collate_fn=dict(type='cifar_collate'),
+    batch_size=128, num_workers=0, persistent_workers=False,
+    collate_fn=dict(type='cifar_collate'),
     dataset=dict(dataset, split='val'),
     sampler=dict(type='DefaultSampler', shuffle=False))
 test_dataloader = dict(val_dataloader, dataset=dict(dataset, split='test'))

@@ -27,11 +27,16 @@ model = dict(
     rpn_head=dict(feat_channels=1024))
 load_from = 'checkpoints/faster-rcnn_r50-caffe-c4_coco-to-voc.pth'
 
-default_hooks = dict(checkpoint=_base_.det_checkpoint_hook)
+default_hooks = dict(checkpoint=dict(interval=5, max_keep_ckpts=-1, save_last=True,
+                                      save_best=None))  # every 5th epoch and the last, all kept
 custom_hooks = [
     *_base_.custom_hooks,
-    _base_.det_val_loss_hook,
-    _base_.c4_val_test_cfg_hook,
+    # the loss on `val_loss_dataloader` every epoch; the lowest one's weights: best_val_loss.pth
+    dict(type='DetValLossHook', interval=1, save_best=True,
+         dataloader=_base_.val_loss_dataloader),
+    # periodic validation mAP as the original's (model built in training mode): the training
+    # proposal numbers (12000 -> 600), score > 0.05, the 100 best detections per image
+    dict(type='ValTestCfgHook', rpn='rpn_proposal', rcnn=dict(score_thr=0.05, max_per_img=100)),
 ]
 experiment = dict(report='000-B', backbone='ResNet-50 C4',
                   method='COCO C4 detector converted to VOC, frozen')

@@ -4,8 +4,8 @@
 # reshuffled, last incomplete batch dropped (625 it/epoch).
 # Validation (mAP after epochs 5, 10, 15): VOC2007 `val` (2,510), difficult deleted, short
 # side 600 (no cap on the long side), bicubic. Validation loss (every epoch, X1): VOC2007
-# `val` letterboxed to 600x600 without jitter, batch 4, last batch dropped (627 batches),
-# through the variable `det_val_loss_hook` that the top config adds to custom_hooks.
+# `val` letterboxed to 600x600 without jitter, batch 4, last batch dropped (627 batches):
+# `val_loss_dataloader`, the loader of the experiment config's DetValLossHook.
 # Final test: VOC2007 `test` (4,952) with difficult objects ignored (standard VOC).
 # Metric: VOC area AP at IoU 0.5 (`pascal_voc_area/mAP` + per-class rows).
 # Resizes use PIL's bicubic (backend 'pillow') as the original code did.
@@ -52,9 +52,9 @@ test_dataloader = dict(
 val_evaluator = _base_.voc_area_evaluator
 test_evaluator = val_evaluator
 
-# the top config adds it: custom_hooks = [*_base_.custom_hooks, _base_.det_val_loss_hook, ...]
-det_val_loss_hook = dict(
-    type='DetValLossHook', interval=1, save_best=True,
-    dataloader=dict(batch_size=4, num_workers=2, persistent_workers=False, drop_last=True,
-                    sampler=dict(type='DefaultSampler', shuffle=False),
-                    dataset=dict(_base_.voc07_val_no_difficult, pipeline=val_loss_pipeline)))
+# the experiment config's DetValLossHook reads it:
+#   dict(type='DetValLossHook', ..., dataloader=_base_.val_loss_dataloader)
+val_loss_dataloader = dict(
+    batch_size=4, num_workers=2, persistent_workers=False, drop_last=True,
+    sampler=dict(type='DefaultSampler', shuffle=False),
+    dataset=dict(_base_.voc07_val_no_difficult, pipeline=val_loss_pipeline))

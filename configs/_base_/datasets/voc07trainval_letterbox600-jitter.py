@@ -4,7 +4,7 @@
 # incomplete batch dropped (2,505 it/epoch).
 # Test loss (every epoch, X1) and test mAP (every 5 epochs): VOC2007 test (4,952), difficult
 # deleted; the loss on the 600x600 letterbox without jitter, batch 2, last batch dropped
-# (2,476 batches; variable `det_val_loss_hook`), the mAP at short side 600 (bicubic).
+# (2,476 batches; `val_loss_dataloader`), the mAP at short side 600 (bicubic).
 # Metric: VOC area AP at IoU 0.5 (`pascal_voc_area/mAP` + per-class rows).
 _base_ = ['./voc07_letterbox600-jitter.py']
 
@@ -17,9 +17,7 @@ val_dataloader = dict(
                  pipeline=_base_.test_pipeline))
 test_dataloader = val_dataloader
 
-det_val_loss_hook = dict(
-    type='DetValLossHook', interval=1, save_best=True,
-    dataloader=dict(batch_size=2, num_workers=2, persistent_workers=False, drop_last=True,
-                    sampler=dict(type='DefaultSampler', shuffle=False),
-                    dataset=dict(_base_.voc07_test_no_difficult, _delete_=True,
-                                 pipeline=_base_.val_loss_pipeline)))
+val_loss_dataloader = dict(
+    batch_size=2,
+    dataset=dict(_base_.voc07_test_no_difficult, _delete_=True,
+                 pipeline=_base_.val_loss_pipeline))

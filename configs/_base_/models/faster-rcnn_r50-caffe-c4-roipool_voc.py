@@ -6,8 +6,8 @@
 # image's positives. Every BN is in eval mode (running statistics frozen), gamma/beta trainable.
 # Pixels: RGB / 255 without mean/std (the original's input); nothing frozen, no pretrained
 # weights: the experiment configs set the initialisation (and 000-B the caffe normalisation).
-# test_cfg holds the final-test settings; ValTestCfgHook (c4_val_test_cfg_hook below, added
-# by the experiment configs) swaps in the periodic-validation ones.
+# test_cfg holds the final-test settings; the experiment configs' ValTestCfgHook swaps in the
+# periodic-validation ones.
 _base_ = ['mmdet::_base_/models/faster-rcnn_r50-caffe-c4.py']
 
 norm_cfg = dict(type='BN', requires_grad=True)  # BN in eval mode, gamma/beta trainable
@@ -49,8 +49,3 @@ model = dict(
                  min_bbox_size=16),
         # final test: score > 0.02, class-wise NMS 0.5, no cap on detections per image
         rcnn=dict(score_thr=0.02, nms=dict(type='nms', iou_threshold=0.5), max_per_img=0)))
-
-# Periodic validation mAP: the original evaluates with the model built in training mode, i.e.
-# the training proposal numbers (12000 -> 600), score > 0.05, the 100 best detections per image.
-c4_val_test_cfg_hook = dict(type='ValTestCfgHook', rpn='rpn_proposal',
-                            rcnn=dict(score_thr=0.05, max_per_img=100))

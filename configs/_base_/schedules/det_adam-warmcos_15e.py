@@ -2,8 +2,7 @@
 # Adam (betas 0.9/0.999, eps 1e-8, no weight decay, no gradient clipping), lr per epoch:
 # 1e-5 (0.1x warm-up), 1e-4, then cosine to 1e-6 at epoch 14, epoch 15 at 1e-6
 # (Init_lr 1e-4, Min_lr 1e-6, lr_decay_type 'cos': 1 warm-up epoch, 1 flat epoch).
-# mAP after epochs 5, 10, 15; checkpoints: every 5th epoch and the last (all kept) through
-# `det_checkpoint_hook`; the best by validation loss is DetValLossHook's best_val_loss.pth.
+# mAP after epochs 5, 10, 15 (the experiment config sets the checkpoints).
 max_epochs = 15
 train_cfg = dict(type='EpochBasedTrainLoop', max_epochs=max_epochs, val_interval=5)
 val_cfg = dict(type='ValLoop')
@@ -16,6 +15,3 @@ param_scheduler = [
          eta_min=1e-6, begin=0, end=max_epochs, by_epoch=True),
 ]
 auto_scale_lr = dict(enable=False, base_batch_size=4)
-# the top config applies it: default_hooks = dict(checkpoint=_base_.det_checkpoint_hook)
-# (det_runtime.py, a sibling base, owns default_hooks)
-det_checkpoint_hook = dict(interval=5, max_keep_ckpts=-1, save_last=True, save_best=None)

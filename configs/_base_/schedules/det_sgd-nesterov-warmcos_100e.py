@@ -3,8 +3,7 @@
 # (Init_lr 0.01 and Min_lr 1e-4 scaled by batch 2 / 16 to 1.25e-3 and 1.25e-5):
 # 1.25e-4, 2.5e-4, 6.25e-4 (quadratic warm-up from 0.1x), 1.25e-3 at epoch 4, cosine to
 # epoch 95, epochs 96-100 at 1.25e-5 (lr_decay_type 'cos': 3 warm-up epochs, 5 flat).
-# Test mAP every 5 epochs; checkpoints every 5th epoch and the last (`det_checkpoint_hook`);
-# the best by test loss is DetValLossHook's best_val_loss.pth.
+# Test mAP every 5 epochs (the experiment configs set the checkpoints).
 max_epochs = 100
 train_cfg = dict(type='EpochBasedTrainLoop', max_epochs=max_epochs, val_interval=5)
 val_cfg = dict(type='ValLoop')
@@ -17,5 +16,3 @@ param_scheduler = [
          eta_min=1.25e-5, begin=0, end=max_epochs, by_epoch=True),
 ]
 auto_scale_lr = dict(enable=False, base_batch_size=2)
-# the top config applies it: default_hooks = dict(checkpoint=_base_.det_checkpoint_hook)
-det_checkpoint_hook = dict(interval=5, max_keep_ckpts=-1, save_last=True, save_best=None)

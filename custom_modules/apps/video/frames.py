@@ -4,10 +4,19 @@ OpenCV decoding and encoding release the GIL, so a reader thread and a writer
 thread, each behind a bounded queue, keep the model busy while frames are
 decoded and results encoded. Errors inside a thread are re-raised in the
 caller, and bad input is reported naming the file.
+
+A folder of frames with an unreadable frame (corrupt or not an image) stops at that
+frame with one error naming it (``error: <folder>/<frame>: not a readable image
+(frame i of n) ...``, exit code 2 in the tools): a video that silently lacks frames would
+misalign every later frame with its time and with the CamVid labels. The output video is
+not written then: a :class:`FrameWriter` closed while an error is on its way up discards
+the frames it has encoded and leaves that error, the cause, to be reported (never its own
+"no frames to write").
 """
 import os
 import os.path as osp
 import queue
+import sys
 import threading
 
 import cv2
@@ -74,10 +83,11 @@ class _FrameFolder:
 
     def __iter__(self):
         size = None
-        for name in self.files:
+        for number, name in enumerate(self.files, 1):
             frame = cv2.imread(osp.join(self.path, name), cv2.IMREAD_COLOR)
             if frame is None:
-                raise DataError(f'{osp.join(self.path, name)}: not a readable image')
+                raise DataError(f'{osp.join(self.path, name)}: not a readable image (frame '
+                                f'{number} of {self.count}); replace or remove it and rerun')
             if size is not None and frame.shape != size:
                 raise DataError(f'{osp.join(self.path, name)}: size {frame.shape[:2]} differs '
                                 f'from the first frame {size[:2]}')
@@ -165,6 +175,10 @@ def _fourcc(path):
     return cv2.VideoWriter_fourcc(*codes[ext])
 
 
+class _Discarded(Exception):
+    """Ends the writer thread without publishing the video (see :meth:`FrameWriter.close`)."""
+
+
 class FrameWriter(_Worker):
     """Encodes frames to ``path`` in a thread (and PNGs to ``frames_dir``); ``close()`` waits.
 
@@ -179,6 +193,7 @@ class FrameWriter(_Worker):
         self.render = render  # optional function(item) -> frame, run in this thread
         self.fourcc = _fourcc(path)
         self.queue, self.written = queue.Queue(maxsize=queue_size), 0
+        self._discard = threading.Event()
         for folder in (osp.dirname(osp.abspath(path)), frames_dir):
             if folder:
                 os.makedirs(folder, exist_ok=True)
@@ -213,6 +228,8 @@ class FrameWriter(_Worker):
         finally:
             if writer is not None:
                 writer.release()
+        if self._discard.is_set():
+            raise _Discarded()
         if writer is None:
             raise DataError(f'{self.path}: no frames to write')
 
@@ -222,8 +239,13 @@ class FrameWriter(_Worker):
         self.queue.put(frame)
 
     def close(self):
+        """Wait for the video; the number of frames written. Called while an exception
+        propagates (e.g. the reader's, in a ``finally``), it discards the video instead and
+        raises nothing of its own: that exception is the one to report."""
+        if sys.exc_info()[1] is not None:
+            self._discard.set()
         self.queue.put(_END)
         self.join()
-        if self.error is not None:
+        if self.error is not None and not self._discard.is_set():
             raise self.error
         return self.written

@@ -9,7 +9,7 @@ from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 from custom_modules.errors import UserInputError
 from custom_modules.plugins.engine.atomic_files import atomic_write_text
 
-from ..results import find_runs, load_epochs, read_test_metrics
+from ..results import find_runs, find_test_metrics, load_epochs
 from .figures import plot_epoch_panels, write_table
 from .reference import Figure
 
@@ -120,8 +120,10 @@ class Layout:
         return with_errors(load_epochs(path)) if path else {}
 
     def test_metrics(self, name: Optional[str]) -> Optional[dict]:
+        """The run's test metrics (:func:`~custom_modules.apps.results.find_test_metrics`:
+        ``test_metrics.json`` or the latest ``tools/test.py`` log), or None."""
         path = self.run_dir(name)
-        return read_test_metrics(path) if path else None
+        return find_test_metrics(path) if path else None
 
     def table(self, stem: str, title: str, rows: Sequence[dict], columns: Sequence[str],
               note: str = '', digits: Union[int, Dict[str, int]] = 2) -> str:

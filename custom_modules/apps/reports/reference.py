@@ -93,8 +93,9 @@ R003_LOGS = {
         _log_line('R003 googLeNet + augmentation, 2nd log', 99, 0.3679, 0.875, 0.920)],
     'GoogLeNet pretrained': [
         _log_line('R003 改用预训练模型 log', 30, 0.0316, 0.990, 0.941)],
-    'ResNet-18 + aug': [
-        _log_line('R003 ResNet, 1st log', 49, 0.4652, 0.837, 0.908),
+    'ResNet-18 + aug (R1)': [
+        _log_line('R003 ResNet, 1st log', 49, 0.4652, 0.837, 0.908)],
+    'ResNet-18 + aug (R2)': [
         _log_line('R003 ResNet, 2nd log', 50, 0.4617, 0.840, 0.904)],
     'ResNet-18 pretrained + aug': [
         _log_line('R003 ResNet, 3rd log', 49, 0.3343, 0.885, 0.949)],

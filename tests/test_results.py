@@ -36,6 +36,12 @@ def test_test_metrics_found_in_the_latest_test_log_when_no_test_metrics_json(tmp
     assert results.find_test_metrics(str(tmp_path)) == {'accuracy/top1': 20.0}
 
 
+def test_epoch_checkpoint_only_when_that_epoch_was_kept(tmp_path):
+    (tmp_path / 'epoch_4.pth').write_bytes(b'')
+    assert results.epoch_checkpoint(str(tmp_path), 4) == str(tmp_path / 'epoch_4.pth')
+    assert results.epoch_checkpoint(str(tmp_path), 6) is None
+
+
 def test_config_value_read_without_running_the_file(tmp_path):
     path = tmp_path / 'c.py'
     path.write_text("load_from = 'w/epoch_2.pth'\nrandomness = dict(seed=1)\nx = f(2)\n")

@@ -116,6 +116,14 @@ def best_checkpoint(work_dir: str) -> Optional[str]:
     return open(pointer).read().strip() if osp.isfile(pointer) else None
 
 
+def epoch_checkpoint(work_dir: str, epoch: int) -> Optional[str]:
+    """``<work dir>/epoch_<epoch>.pth`` (what a figure of one epoch loads; the configs keep
+    it past ``max_keep_ckpts`` with ``AtomicCheckpointHook(keep_epochs=...)``), or None if
+    it is not there."""
+    path = osp.join(work_dir, f'epoch_{epoch}.pth')
+    return path if osp.isfile(path) else None
+
+
 def _records(work_dir: str) -> Iterator[dict]:
     """The records of all of a work dir's runs, oldest run first."""
     for path in sorted(glob.glob(osp.join(work_dir, '*', 'vis_data', 'scalars.json'))):

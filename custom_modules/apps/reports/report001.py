@@ -144,14 +144,15 @@ def build_table1(layout: Layout) -> str:
 
 
 def _search_row(key: str, spec, models) -> dict:
-    reference = R001_TABLE2.get(key)
-    values = () if not spec else (tuple(spec['values']) if spec.get('type') == 'choice'
-                                  else (spec.get('low'), spec.get('high')))
+    """A Table 2 row: the prior ``spec`` of ``key`` (None: the ``models`` have none)."""
+    reference, spec = R001_TABLE2.get(key), spec or {}
+    choice = spec.get('type') == 'choice'
+    values = tuple(spec['values']) if choice else tuple(
+        spec[end] for end in ('low', 'high') if end in spec)
     inner = ', '.join(f'{v:g}' for v in values)
-    ranges = {'choice': f'{{{inner}}}'} if spec and spec.get('type') == 'choice' else {}
     row = {'hyperparameter': reference.label if reference else key, 'pbt_search key': key,
-           'distribution': DISTRIBUTIONS.get(spec.get('type'), spec.get('type')) if spec else '',
-           'range': ranges.get('choice', f'({inner})' if values else ''),
+           'distribution': DISTRIBUTIONS.get(spec.get('type'), spec.get('type', '')),
+           'range': (f'{{{inner}}}' if choice else f'({inner})') if values else '',
            'range (reference figure)': reference.printed if reference else '',
            'models': ', '.join(models)}
     for column, pick in (('low', min), ('high', max)):

@@ -23,7 +23,8 @@ RUNS = {
     'G1': ('googlenet_1xb32-truncnormal-adam-50e_folder.py', 50, False),
     'G2': ('googlenet_1xb32-truncnormal-aug-adam-100e_folder.py', 100, True),
     'G3': ('googlenet_1xb32-pretrained-adam-30e_folder.py', 30, False),
-    'R1/R2': ('resnet18_1xb32-aug-adam-50e_folder.py', 50, True),
+    'R1': ('resnet18_1xb32-aug-adam-50e_folder.py', 50, True),
+    'R2': ('resnet18_1xb32-aug-adam-50e-seed1_folder.py', 50, True),
     'R3': ('resnet18_1xb32-pretrained-aug-adam-50e_folder.py', 50, True),
 }
 
@@ -84,6 +85,17 @@ def test_pipelines_squash_to_224_and_augment_only_aug_runs(run, photo):
             3, 224, 224)
     else:
         assert cfg.train_dataloader.dataset.pipeline == cfg.test_dataloader.dataset.pipeline
+
+
+def test_r2_is_r1_with_another_seed_and_its_own_run_label():
+    """The slides' two scratch ResNet-18 logs are two runs: the report reads each row from
+    the run whose experiment.run names it."""
+    r1, r2 = (load(RUNS[run][0]).to_dict() for run in ('R1', 'R2'))
+    assert (r1['randomness']['seed'], r2['randomness']['seed']) == (0, 1)
+    assert (r1['experiment']['run'], r2['experiment']['run']) == ('R1', 'R2')
+    for cfg in (r1, r2):
+        del cfg['randomness'], cfg['experiment']['run']
+    assert r1 == r2
 
 
 def vgg19_parameters(num_classes):

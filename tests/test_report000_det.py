@@ -3,7 +3,14 @@ epoch 0), the per-class test table and bars; FCOS per-iteration losses, mAP per 
 the best epoch's per-class table beside R000's printout (cow, diningtable empty)."""
 from custom_modules.apps.reports import build_report
 from custom_modules.apps.reports.reference import R000_FCOS_AP, R000_FCOS_MAP
-from tests.helpers.fake_runs import fake_run, read_rows, record_figures, signed, voc_class_metrics
+from tests.helpers.fake_runs import (
+    fake_run,
+    fake_test_log,
+    read_rows,
+    record_figures,
+    signed,
+    voc_class_metrics,
+)
 
 REF, DELTA = '(reference figure)', 'Δ'
 FRCNN = 'faster-rcnn_r50-caffe-c4-roipool_frozen_1xb4-adam-15e_voc07'
@@ -64,6 +71,21 @@ def test_faster_rcnn_and_fcos_sections(tmp_path, monkeypatch):
     assert {p.name for p in (out / 'curves').iterdir()} == {
         '000-B_loss.png', '000-B_val_map.png', '000-B_test_ap.png', '000-C_losses.png',
         '000-C_map.png', '000-C_best_ap.png'}
+
+
+def test_faster_rcnn_test_table_from_a_tools_test_run(tmp_path):
+    """A run trained with tools/train.py and tested with tools/test.py (no test_metrics.json):
+    the table reads the test's log in the work dir and names the tested checkpoint."""
+    run = fake_run(tmp_path / FRCNN, _frcnn_epochs())
+    fake_test_log(run, voc_class_metrics('pascal_voc_area', offset=0.125),
+                  run / 'best_val_loss.pth')
+    out = tmp_path / 'report'
+    build_report('000', str(tmp_path), str(out))
+
+    test = read_rows(out / '000-B_test_ap.csv', 'class')
+    assert test['bird']['AP'] == f'{0.25 + 2 / 50 + 0.125:.3f}'
+    assert test['cow']['gts'] == '19' and len(test) == 21
+    assert 'best_val_loss.pth' in (out / '000-B_test_ap.md').read_text()
 
 
 def test_detection_runs_missing(tmp_path):

@@ -33,3 +33,23 @@ def test_runs_at_the_log_epochs(tmp_path):
     nin = read_rows(out / 'summary.csv', 'run')['NIN']
     assert nin['test accuracy (%)'] == '' and nin[f'test accuracy (%) {REF}']
     assert {p.name for p in (out / 'curves').iterdir()} == {f'{VGG}.png', 'all_runs.png'}
+
+
+def test_r1_and_r2_rows_read_their_own_runs(tmp_path):
+    """The two logs of the scratch ResNet-18 with augmentation are two runs (R1, R2)."""
+    (r1_line, ), (r2_line, ) = R003_LOGS['ResNet-18 + aug (R1)'], R003_LOGS['ResNet-18 + aug (R2)']
+    for name, base, last in (('resnet18_1xb32-aug-adam-50e_folder', 30.0, 50),
+                             ('resnet18_1xb32-aug-adam-50e-seed1_folder', 60.0, 51)):
+        fake_run(tmp_path / name, {e: {'accuracy/top1': base + e / 100, 'train/epoch_loss': 2.0,
+                                       'train/epoch_accuracy': 40.0} for e in range(1, last + 1)})
+    out = tmp_path / 'report'
+    build_report('003', str(tmp_path), str(out))
+
+    rows = read_rows(out / 'summary.csv', 'run')
+    r1, r2 = rows['ResNet-18 + aug (R1)'], rows['ResNet-18 + aug (R2)']
+    assert (r1['epoch'], r2['epoch']) == (str(r1_line.epoch), str(r2_line.epoch))
+    assert r1['test accuracy (%)'] == f'{30.0 + r1_line.epoch / 100:.2f}'
+    assert r2['test accuracy (%)'] == f'{60.0 + r2_line.epoch / 100:.2f}'
+    assert (r1['last epoch'], r2['last epoch']) == ('50', '51')
+    report = (out / 'report.md').read_text()
+    assert "run='R1'" not in report and "run='R2'" not in report  # both found

@@ -57,8 +57,9 @@ def test_detection_reference_figures_cover_the_printed_classes():
 
 
 def test_no_two_configs_of_a_report_share_their_experiment_metadata():
-    """The layouts find runs by ``report`` + ``backbone`` + ``method``: each combination
-    names one config of the repository (bases merged, as the Runner saves it)."""
+    """The layouts find runs by ``report`` + ``backbone`` + ``method`` (+ ``run`` for two runs
+    of one recipe, report 003's R1/R2): each combination names one config of the
+    repository (bases merged, as the Runner saves it)."""
     import glob
     import os.path as osp
 
@@ -70,7 +71,7 @@ def test_no_two_configs_of_a_report_share_their_experiment_metadata():
             continue
         meta = repo_experiment(osp.splitext(osp.basename(path))[0])
         if meta.get('report'):
-            key = (meta['report'], meta.get('backbone'), meta.get('method'))
+            key = (meta['report'], meta.get('backbone'), meta.get('method'), meta.get('run'))
             seen.setdefault(key, []).append(osp.relpath(path, REPO))
     assert len(seen) >= 50
     assert not {key: paths for key, paths in seen.items() if len(paths) > 1}

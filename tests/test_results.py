@@ -6,6 +6,7 @@ import time
 import pytest
 
 from custom_modules.apps import results
+from tests.helpers.fake_runs import fake_test_log
 
 
 def test_write_json_refuses_what_json_cannot_hold(tmp_path):
@@ -18,6 +19,36 @@ def test_test_metrics_round_trip_and_missing(tmp_path):
     assert results.read_test_metrics(str(tmp_path)) is None
     results.write_test_metrics(str(tmp_path), {'accuracy/top1': 12.5, 'method': 'm'})
     assert results.read_test_metrics(str(tmp_path)) == {'accuracy/top1': 12.5, 'method': 'm'}
+
+
+def test_test_metrics_found_in_the_latest_test_log_when_no_test_metrics_json(tmp_path):
+    """tools/test.py writes no test_metrics.json: its mmengine test log is read instead,
+    the latest one (in the work dir or its test/ folder), without the timings."""
+    assert results.find_test_metrics(str(tmp_path)) is None
+    (tmp_path / '20260101_000000' / 'vis_data').mkdir(parents=True)  # a training run
+    (tmp_path / '20260101_000000' / 'vis_data' / '20260101_000000.json').write_text('{}')
+    fake_test_log(tmp_path, {'accuracy/top1': 10.0}, 'a/epoch_1.pth', '20260102_000000')
+    latest = fake_test_log(tmp_path / 'test', {'accuracy/top1': 30.0}, 'a/best.pth',
+                           '20260103_000000')
+    assert results.find_test_metrics(str(tmp_path)) == {
+        'accuracy/top1': 30.0, 'checkpoint': 'a/best.pth', 'test_log': str(latest)}
+    results.write_test_metrics(str(tmp_path), {'accuracy/top1': 20.0})
+    assert results.find_test_metrics(str(tmp_path)) == {'accuracy/top1': 20.0}
+
+
+def test_epoch_checkpoint_only_when_that_epoch_was_kept(tmp_path):
+    (tmp_path / 'epoch_4.pth').write_bytes(b'')
+    assert results.epoch_checkpoint(str(tmp_path), 4) == str(tmp_path / 'epoch_4.pth')
+    assert results.epoch_checkpoint(str(tmp_path), 6) is None
+
+
+def test_config_value_read_without_running_the_file(tmp_path):
+    path = tmp_path / 'c.py'
+    path.write_text("load_from = 'w/epoch_2.pth'\nrandomness = dict(seed=1)\nx = f(2)\n")
+    assert results.read_config_value(str(path), 'load_from') == 'w/epoch_2.pth'
+    assert results.read_config_value(str(path), 'randomness') == {'seed': 1}
+    assert results.read_config_value(str(path), 'x') is None
+    assert results.read_config_value(str(tmp_path / 'missing.py'), 'x') is None
 
 
 def test_best_checkpoint_prefers_the_newest_best_then_the_last(tmp_path):

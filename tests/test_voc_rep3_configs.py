@@ -65,6 +65,8 @@ def test_faster_rcnn_002b_values():
                                                weight_decay=1e-4)
     assert 'clip_grad' not in cfg.optim_wrapper
     assert (cfg.train_cfg.max_epochs, cfg.train_cfg.val_interval) == (7, 1)
+    assert cfg.default_hooks.checkpoint.keep_epochs == [4]  # the comparison figure's weights
+    assert cfg.default_hooks.checkpoint.max_keep_ckpts == 2
     vis = next(h for h in cfg.custom_hooks if h['type'] == 'ProposalVisHook')
     assert (vis.num_proposals, vis.score_thr) == (100, 0.3)
 
@@ -103,6 +105,7 @@ def test_yolov3_002c_values():
     assert cfg.optim_wrapper.clip_grad == dict(max_norm=35, norm_type=2)
     assert (cfg.train_cfg.max_epochs, cfg.train_cfg.val_interval) == (30, 2)
     assert cfg.default_hooks.checkpoint.interval == 2
+    assert cfg.default_hooks.checkpoint.keep_epochs == [6]  # the comparison figure's weights
 
 
 def test_yolov3_002c_schedule_linear_warmup_2000_iterations_then_constant():

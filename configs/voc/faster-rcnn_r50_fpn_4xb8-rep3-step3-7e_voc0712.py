@@ -39,7 +39,8 @@ param_scheduler = [
 ]
 auto_scale_lr = dict(enable=False, base_batch_size=32)  # the seed's 4 GPUs x 8 images
 
-default_hooks = dict(logger=dict(interval=50))  # mmdet's default: the seed's loss curve points
+default_hooks = dict(logger=dict(interval=50),  # mmdet's default: the seed's loss curve points
+                     checkpoint=dict(keep_epochs=[4]))  # the 002 comparison figure's weights
 # the 002-B figure: first 100 RPN proposals after NMS next to the detections
 # scoring >= 0.3, for the first 4 VOC07-test images, at every validation and test:
 # <run dir>/proposal_vis/{epoch_N,test}/<image id>.png. [0, 1, 2, 3] = the first 4 ids of

@@ -75,7 +75,8 @@ auto_scale_lr = dict(enable=False, base_batch_size=20)  # the seed's 4 GPUs x 5 
 default_hooks = dict(
     _base_.det_default_hooks,
     logger=dict(type='LoggerHook', interval=50),  # mmdet's default: the seed's loss curve
-    checkpoint=dict(_base_.det_default_hooks.checkpoint, interval=2))
+    # keep_epochs: the 002 comparison figure uses the epoch-6 weights
+    checkpoint=dict(_base_.det_default_hooks.checkpoint, interval=2, keep_epochs=[6]))
 custom_hooks = _base_.det_custom_hooks
 vis_backends = _base_.det_vis_backends
 visualizer = _base_.det_visualizer

@@ -5,6 +5,10 @@ A work dir (``<work root>/<run>``, mmengine's layout) holds
 
 * ``test_metrics.json``: the test metrics :func:`write_test_metrics` records after
   training (with the config, the checkpoint and the config's ``experiment`` metadata);
+* ``[test/]<timestamp>/<timestamp>.json``: the metrics mmengine's ``LoggerHook`` dumps at
+  the end of a test, e.g. of ``tools/test.py`` (whose default work dir is the training's),
+  beside ``<timestamp>/vis_data/config.py`` naming the checkpoint (``load_from``):
+  :func:`find_test_metrics` falls back on the latest of them;
 * ``<timestamp>/vis_data/scalars.json``: mmengine's scalar log, one per (resumed) run.
   Records from all of a work dir's runs are merged in time order, later records
   replacing earlier ones of the same step. Three kinds of records: training iterations
@@ -68,6 +72,41 @@ def read_test_metrics(work_dir: str) -> Optional[dict]:
     return read_json(osp.join(work_dir, METRICS_FILE))
 
 
+TEST_LOG_TIMING = ('time', 'data_time')  # what LoggerHook adds to the metrics
+
+
+def read_test_log(work_dir: str) -> Optional[dict]:
+    """The metrics of the latest test run into ``work_dir`` or ``work_dir/test`` (mmengine's
+    ``<timestamp>/<timestamp>.json``, timings dropped) with ``checkpoint`` (the ``load_from``
+    of that run's dumped config, when readable) and ``test_log`` (the file); None if no
+    test ran there."""
+    logs = []
+    for folder in (work_dir, osp.join(work_dir, 'test')):
+        for path in glob.glob(osp.join(folder, '*', '*.json')):
+            stamp = osp.basename(osp.dirname(path))
+            if osp.basename(path) == f'{stamp}.json':
+                logs.append((stamp, path))
+    for stamp, path in sorted(logs, reverse=True):
+        try:
+            metrics = read_json(path)
+        except ValueError:  # a test killed while dumping
+            continue
+        if isinstance(metrics, dict) and set(metrics) - set(TEST_LOG_TIMING):
+            found = {k: v for k, v in metrics.items() if k not in TEST_LOG_TIMING}
+            checkpoint = read_config_value(
+                osp.join(osp.dirname(path), 'vis_data', 'config.py'), 'load_from')
+            if isinstance(checkpoint, str):
+                found['checkpoint'] = checkpoint
+            return dict(found, test_log=path)
+    return None
+
+
+def find_test_metrics(work_dir: str) -> Optional[dict]:
+    """A run's test metrics however its test ran: ``test_metrics.json`` (tools/run_matrix.py,
+    the PBT and grid tools), else the latest test log (:func:`read_test_log`), else None."""
+    return read_test_metrics(work_dir) or read_test_log(work_dir)
+
+
 def best_checkpoint(work_dir: str) -> Optional[str]:
     """The best-validation checkpoint, else the last one, else None."""
     best = sorted(glob.glob(osp.join(work_dir, 'best_*.pth')), key=osp.getmtime)
@@ -75,6 +114,14 @@ def best_checkpoint(work_dir: str) -> Optional[str]:
         return best[-1]
     pointer = osp.join(work_dir, 'last_checkpoint')
     return open(pointer).read().strip() if osp.isfile(pointer) else None
+
+
+def epoch_checkpoint(work_dir: str, epoch: int) -> Optional[str]:
+    """``<work dir>/epoch_<epoch>.pth`` (what a figure of one epoch loads; the configs keep
+    it past ``max_keep_ckpts`` with ``AtomicCheckpointHook(keep_epochs=...)``), or None if
+    it is not there."""
+    path = osp.join(work_dir, f'epoch_{epoch}.pth')
+    return path if osp.isfile(path) else None
 
 
 def _records(work_dir: str) -> Iterator[dict]:
@@ -148,10 +195,11 @@ def exploits(histories: Dict[str, List[dict]]) -> List[dict]:
     return found
 
 
-def read_experiment(config_path: str) -> Optional[dict]:
-    """The ``experiment = dict(...)`` of one config file (its own text, bases not merged: a
-    config the Runner dumped is already merged), read without running the file; None if
-    the file has none or cannot be read."""
+def read_config_value(config_path: str, name: str):
+    """The literal value of the top-level ``name = ...`` of one config file (its own text,
+    bases not merged: a config the Runner dumped is already merged; ``dict(k=v, ...)`` of
+    literals read as a dict), without running the file; None if the file has none, it is
+    not literal or the file cannot be read."""
     try:
         with open(config_path, encoding='utf-8') as f:
             tree = ast.parse(f.read())
@@ -159,18 +207,24 @@ def read_experiment(config_path: str) -> Optional[dict]:
         return None
     for node in tree.body:
         if isinstance(node, ast.Assign) and any(
-                isinstance(target, ast.Name) and target.id == 'experiment'
+                isinstance(target, ast.Name) and target.id == name
                 for target in node.targets):
             value = node.value
             try:
                 if (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
                         and value.func.id == 'dict' and not value.args):
                     return {k.arg: ast.literal_eval(k.value) for k in value.keywords if k.arg}
-                found = ast.literal_eval(value)
+                return ast.literal_eval(value)
             except ValueError:  # not literal values
                 return None
-            return dict(found) if isinstance(found, dict) else None
     return None
+
+
+def read_experiment(config_path: str) -> Optional[dict]:
+    """The ``experiment = dict(...)`` of one config file (:func:`read_config_value`); None
+    if the file has none or cannot be read."""
+    found = read_config_value(config_path, 'experiment')
+    return dict(found) if isinstance(found, dict) else None
 
 
 def run_experiment(work_dir: str) -> dict:

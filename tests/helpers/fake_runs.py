@@ -66,6 +66,17 @@ def fake_run(folder, epochs=None, test=None, timestamp='20260101_000000', iterat
     return folder
 
 
+def fake_test_log(folder, metrics, checkpoint, timestamp='20260102_000000'):
+    """What a test (``tools/test.py``, mmengine's Runner) leaves in its work dir ``folder``:
+    ``<timestamp>/<timestamp>.json`` (the metrics with LoggerHook's timings) and the config
+    it dumped to ``<timestamp>/vis_data/config.py`` (``load_from = checkpoint``)."""
+    run = folder / timestamp
+    (run / 'vis_data').mkdir(parents=True, exist_ok=True)
+    (run / f'{timestamp}.json').write_text(json.dumps(dict(metrics, data_time=0.5, time=1.5)))
+    (run / 'vis_data' / 'config.py').write_text(f'load_from = {str(checkpoint)!r}\n')
+    return run / f'{timestamp}.json'
+
+
 def read_rows(path, key):
     """The rows of a CSV table, by the value of column ``key``."""
     with open(path) as f:

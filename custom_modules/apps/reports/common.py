@@ -2,6 +2,7 @@
 metadata (:func:`~custom_modules.apps.results.find_runs`: ``report``, ``backbone``,
 ``method``), per-epoch values, tables with the reports' reference figures beside this
 repository's values, curve PNGs, and ``report.md`` collecting it all."""
+import glob
 import os
 import os.path as osp
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
@@ -9,7 +10,7 @@ from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 from custom_modules.errors import UserInputError
 from custom_modules.plugins.engine.atomic_files import atomic_write_text
 
-from ..results import find_runs, load_epochs, read_test_metrics
+from ..results import find_runs, find_test_metrics, load_epochs, read_experiment
 from .figures import plot_epoch_panels, write_table
 from .reference import Figure
 
@@ -38,8 +39,10 @@ def last_value(epochs: Dict[int, dict], key: str) -> Tuple[Optional[int], Option
     return found[-1] if found else (None, None)
 
 
-def _number(value, digits: int, sign: bool = False) -> str:
-    return '' if value is None else f'{value:{"+" if sign else ""}.{digits}f}'
+def _number(value, digits: Union[int, str], sign: bool = False) -> str:
+    """``value`` with ``digits`` decimals, or formatted by the format spec ``digits``."""
+    spec = f'.{digits}f' if isinstance(digits, int) else digits
+    return '' if value is None else f'{value:{"+" if sign else ""}{spec}}'
 
 
 def expand_columns(columns: Sequence[str], compared: Sequence[str]) -> List[str]:
@@ -50,9 +53,13 @@ def expand_columns(columns: Sequence[str], compared: Sequence[str]) -> List[str]
     return out
 
 
-def table_cells(row: dict, digits: Union[int, Dict[str, int]] = 2) -> Tuple[dict, set]:
+Digits = Union[int, str, Dict[str, Union[int, str]]]
+
+
+def table_cells(row: dict, digits: Digits = 2) -> Tuple[dict, set]:
     """Text cells of one row (a :class:`Compared` fills three) and the sources it cites;
-    ``digits``: decimals, for all columns or per column (default 2)."""
+    ``digits``: decimals or a format spec (e.g. ``'g'``), for all columns or per column
+    (default 2 decimals)."""
     cells, sources = {}, set()
     for name, cell in row.items():
         places = digits.get(name, 2) if isinstance(digits, dict) else digits
@@ -69,6 +76,23 @@ def table_cells(row: dict, digits: Union[int, Dict[str, int]] = 2) -> Tuple[dict
         if cell.figure:
             sources.add(cell.figure.source)
     return cells, sources
+
+
+CONFIG_ROOT = osp.join(osp.dirname(osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))),
+                       'configs')  # the repository's configs/
+
+
+def repo_config(**experiment) -> Optional[str]:
+    """The repository's config (``configs/``, bases excluded) whose own ``experiment``
+    metadata (its file, bases not merged) has every given value, the first by path; None
+    if there is none."""
+    for path in sorted(glob.glob(osp.join(CONFIG_ROOT, '**', '*.py'), recursive=True)):
+        if '_base_' in osp.relpath(path, CONFIG_ROOT).split(osp.sep):
+            continue
+        meta = read_experiment(path) or {}
+        if all(meta.get(key) == value for key, value in experiment.items()):
+            return path
+    return None
 
 
 class Layout:
@@ -120,11 +144,13 @@ class Layout:
         return with_errors(load_epochs(path)) if path else {}
 
     def test_metrics(self, name: Optional[str]) -> Optional[dict]:
+        """The run's test metrics (:func:`~custom_modules.apps.results.find_test_metrics`:
+        ``test_metrics.json`` or the latest ``tools/test.py`` log), or None."""
         path = self.run_dir(name)
-        return read_test_metrics(path) if path else None
+        return find_test_metrics(path) if path else None
 
     def table(self, stem: str, title: str, rows: Sequence[dict], columns: Sequence[str],
-              note: str = '', digits: Union[int, Dict[str, int]] = 2) -> str:
+              note: str = '', digits: Digits = 2) -> str:
         """Write ``<stem>.md``/``.csv``: ``rows`` map column -> text, number or
         :class:`Compared`; returns the Markdown with its legend (also in report.md)."""
         compared = [c for c in columns if any(isinstance(r.get(c), Compared) for r in rows)]

@@ -54,6 +54,38 @@ R000_CUTMIX_ALPHA = _grid('R000 消融实验 2, table "Cutmix α, Top1 error"', 
     'ResNet18': (22.60, 22.12, 22.19),
     'MobileNetV2': (35.86, 36.07, 36.34)})
 
+# R001 §4.2.2 表 1: the ViT layouts and parameter counts (rows as printed: 编码维度, 隐藏层维度,
+# 注意力头数, 堆叠层数, 参数量); §4.2.1: ResNeXt-29's count
+R001_TABLE1 = {
+    **_grid('R001 §4.2.2 表 1', ('ViT-13', 'ViT-6'), {
+        'embedding dim': (192, 384), 'MLP hidden dim': (768, 768), 'heads': (3, 6),
+        'blocks': (11, 4), 'parameters': (4915684, 4878820)}),
+    ('parameters', 'ResNeXt-29'): Figure(4868004, 'R001 §4.2.1')}
+
+
+class SearchRange(NamedTuple):
+    """A published sampling range: the interval (low, high), or the set ``values``."""
+    label: str  # the hyperparameter as printed
+    values: Tuple[float, ...]
+    source: str
+    interval: bool = True
+
+    @property
+    def printed(self) -> str:
+        inner = ', '.join(f'{v:g}' for v in self.values)
+        return f'({inner})' if self.interval else f'{{{inner}}}'
+
+
+# R001 §4.3 表 2: the PBT search space, by the key of this repository's ``pbt_search``
+_R001_TABLE2 = 'R001 §4.3 表 2'
+R001_TABLE2 = {
+    'min_crop_area': SearchRange('随机裁剪比例阈值', (0.1, 0.9), _R001_TABLE2),
+    'erase_prob': SearchRange('随机擦除概率', (0.0, 0.5), _R001_TABLE2),
+    'drop_path_rate': SearchRange('随机深度丢弃概率', (0.0, 0.3), _R001_TABLE2),
+    'lr': SearchRange('学习率', (1e-6, 1e-3), _R001_TABLE2),
+    'weight_decay': SearchRange('权值衰减', (1e-5, 1e-2), _R001_TABLE2),
+    'batch_size': SearchRange('批量大小', (32, 64, 128, 256, 384), _R001_TABLE2, interval=False)}
+
 # R001 §4.4 表 3: top-1 / top-5 accuracy (%) of each model's best PBT member
 R001_TABLE3 = _grid('R001 §4.4 表 3', ('val top-1', 'val top-5', 'test top-1', 'test top-5'), {
     'ResNeXt-29': (63.18, 86.30, 63.10, 85.78),
@@ -93,8 +125,9 @@ R003_LOGS = {
         _log_line('R003 googLeNet + augmentation, 2nd log', 99, 0.3679, 0.875, 0.920)],
     'GoogLeNet pretrained': [
         _log_line('R003 改用预训练模型 log', 30, 0.0316, 0.990, 0.941)],
-    'ResNet-18 + aug': [
-        _log_line('R003 ResNet, 1st log', 49, 0.4652, 0.837, 0.908),
+    'ResNet-18 + aug (R1)': [
+        _log_line('R003 ResNet, 1st log', 49, 0.4652, 0.837, 0.908)],
+    'ResNet-18 + aug (R2)': [
         _log_line('R003 ResNet, 2nd log', 50, 0.4617, 0.840, 0.904)],
     'ResNet-18 pretrained + aug': [
         _log_line('R003 ResNet, 3rd log', 49, 0.3343, 0.885, 0.949)],

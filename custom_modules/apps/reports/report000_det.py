@@ -3,11 +3,14 @@ in R000's layout.
 
 000-B: per-epoch mean training loss and validation loss (15 points), the mAP on VOC2007
 val after epochs 5, 10, 15 (with the original's placeholder 0 at epoch 0), and the final
-per-class area AP on VOC2007 test (``test_metrics.json``) as a table and a bar chart.
+per-class area AP on VOC2007 test (``test_metrics.json`` of tools/run_matrix.py, else the
+latest ``tools/test.py`` log in the work dir) as a table and a bar chart.
 R000 publishes no number for 000-B (its figures are missing images).
 
 000-C: per-iteration curves of the three FCOS losses, the mAP per epoch and the
 per-class table of the best epoch beside R000's printout (18 classes and the mAP)."""
+import os.path as osp
+
 from .common import Layout
 from .det_common import (
     best_epoch,
@@ -48,9 +51,13 @@ def build_frcnn(layout: Layout) -> None:
     test = layout.test_metrics(name)
     if test:
         title, prefix = '000-B: per-class AP on VOC2007 test', metric_prefix([test])
+        tested = f"`{test['checkpoint']}`" if test.get('checkpoint') else 'the checkpoint'
+        source = (f"the test log `{osp.relpath(test['test_log'], layout.work_root)}`"
+                  if test.get('test_log') else 'test_metrics.json')
         class_table(layout, '000-B_test_ap', title, test, prefix,
-                    note='Final test (best-validation-loss checkpoint, test_metrics.json); '
-                         'R000 publishes no number for it.')
+                    note=f'Final test of {tested} (tools/run_matrix.py: the '
+                         f'best-validation-loss one), from {source}; R000 publishes no '
+                         'number for it.')
         class_bars(layout, '000-B_test_ap', title, test, prefix)
 
 

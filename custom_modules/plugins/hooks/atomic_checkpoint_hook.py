@@ -9,12 +9,20 @@ This hook saves first (the bytes go through the atomic local backend), then
 replaces the pointer atomically, and only then deletes outdated and
 superseded best checkpoints. Everything else (intervals, the choice of best,
 publishing) is mmengine's.
+
+mmengine's ``max_keep_ckpts`` keeps only the newest checkpoints, so a figure that
+needs the weights of one particular epoch (report 002's comparison: Faster R-CNN
+after epoch 4, YOLOv3 after epoch 6) loses them; ``keep_epochs`` saves those
+epochs' checkpoints and leaves them out of the rotation.
 """
 import os.path as osp
+from typing import Sequence
 
 from mmengine.dist import is_main_process
 from mmengine.hooks import CheckpointHook
 from mmengine.registry import HOOKS
+
+from custom_modules.errors import ConfigError
 
 from ..engine.atomic_local_backend import atomic_write_bytes
 
@@ -24,6 +32,10 @@ class AtomicCheckpointHook(CheckpointHook):
     """Drop-in ``CheckpointHook`` that is safe to kill at any moment.
 
     Args:
+        keep_epochs (Sequence[int]): epochs (1-based, as in ``epoch_N.pth``) whose
+            checkpoint is saved even off the ``interval`` and never deleted by the
+            ``max_keep_ckpts`` rotation (which counts the other checkpoints only).
+            Epoch-based runs only. Default: none.
         **kwargs: ``CheckpointHook``'s arguments (``interval``, ``max_keep_ckpts``,
             ``save_best``, ``rule``, ``by_epoch``, ...), unchanged.
 
@@ -31,13 +43,28 @@ class AtomicCheckpointHook(CheckpointHook):
 
         default_hooks = dict(checkpoint=dict(
             type='AtomicCheckpointHook', interval=1, max_keep_ckpts=2,
-            save_best='accuracy/top1', rule='greater'))
+            save_best='accuracy/top1', rule='greater', keep_epochs=[4]))
     """
+
+    def __init__(self, keep_epochs: Sequence[int] = (), **kwargs):
+        super().__init__(**kwargs)
+        self.keep_epochs = frozenset(int(epoch) for epoch in keep_epochs)
+        if self.keep_epochs and not self.by_epoch:
+            raise ConfigError('AtomicCheckpointHook: keep_epochs needs by_epoch=True')
+
+    def after_train_epoch(self, runner) -> None:
+        super().after_train_epoch(runner)
+        saved = self.every_n_epochs(runner, self.interval, self.save_begin) or (
+            self.save_last and self.is_last_train_epoch(runner))
+        if self.by_epoch and runner.epoch + 1 in self.keep_epochs and not saved:
+            runner.logger.info(f'Saving checkpoint at {runner.epoch + 1} epochs (kept)')
+            self._save_checkpoint(runner)
 
     def _save_checkpoint_with_step(self, runner, step, meta):
         # mmengine makes keep_ckpt_ids only when it keeps a number of them (max_keep_ckpts > 0)
         keep_ids, outdated = list(getattr(self, 'keep_ckpt_ids', ())), []
-        if self.max_keep_ckpts > 0 and (not keep_ids or keep_ids[-1] != step):
+        kept = self.by_epoch and step in self.keep_epochs
+        if self.max_keep_ckpts > 0 and not kept and (not keep_ids or keep_ids[-1] != step):
             keep_ids.append(step)
             outdated = keep_ids[:-self.max_keep_ckpts]
             keep_ids = keep_ids[-self.max_keep_ckpts:]

@@ -23,7 +23,7 @@ def test_benchmark_train_prints_both_figures_and_the_ratio():
 
 
 def test_a_detection_config_runs_both_loops():
-    config = f'{REPO}/configs/demo/faster-rcnn_r18-w16_fpn_1xb8-3e_shapes.py'
+    config = f'{REPO}/configs/demo/faster-rcnn_r18-w16_fpn_1xb8-4e_shapes.py'
     result = run_script('tools/benchmark_train.py', config, '--batch-size', '1', '--iters', '1',
                         '--warmup', '1', '--repeats', '1', threads=1)
     assert result.returncode == 0, result.stderr[-3000:]

@@ -32,8 +32,48 @@ def test_demo_det_writes_its_outputs(tmp_path, capsys):
     assert table['circle']['gts'] == str(metrics['pascal_voc/gts_circle'])
     assert os.path.getsize(work / 'curves.png') > 1000
     assert 'test mAP (IoU 0.5)' in stdout
-    assert len(list((work / 'proposals').glob('*.png'))) == 4
-    assert 'proposals-vs-final pictures of 4 test images' in (work / 'results.md').read_text()
+    # the first 4 test images by id, each with a line saying how many shapes it shows found
+    test_ids = (splits / 'test.txt').read_text().split()
+    pictures = sorted(p.name for p in (work / 'proposals').glob('*.png'))
+    assert pictures == [f'{i}.png' for i in test_ids[:4]]
+    results = (work / 'results.md').read_text()
+    assert 'proposals-vs-final pictures of the first 4 test images' in results
+    for name in pictures:
+        line = next(line for line in stdout.splitlines() if line.startswith(f'{name}: '))
+        assert ' shapes found with the right class (IoU >= 0.5)' in line
+        assert f'- {line}' in results
+
+
+def test_count_found_needs_the_class_and_iou_half():
+    """Invented boxes: a hit, a hit with the wrong class, a loose box, a duplicate."""
+    from custom_modules.apps.demo.detection import count_found
+    gt = [[0, 0, 20, 20], [40, 40, 60, 60], [80, 0, 100, 30]]
+    names = ['circle', 'square', 'triangle']
+
+    def dets(*items):
+        return dict(boxes=[b for b, _, _ in items], labels=[n for _, n, _ in items],
+                    scores=[s for _, _, s in items])
+
+    exact = ([0, 0, 20, 20], 'circle', 0.9)
+    assert count_found(gt, names, dets(exact)) == 1
+    assert count_found(gt, names, dets(([40, 40, 60, 60], 'circle', 0.9))) == 0  # wrong class
+    assert count_found(gt, names, dets(([40, 40, 60, 85], 'square', 0.9))) == 0  # IoU 4/9
+    assert count_found(gt, names, dets(([40, 40, 60, 65], 'square', 0.9))) == 1  # IoU 0.8
+    assert count_found(gt, names, dets(exact, exact, ([80, 0, 100, 30], 'triangle', 0.6))) == 2
+    assert count_found(gt, names, dets()) == 0 and count_found([], [], dets(exact)) == 0
+    # one detection claims one box: two touching circles, one box covering both
+    pair = [[0, 0, 10, 10], [0, 0, 10, 11]]
+    assert count_found(pair, ['circle', 'circle'], dets(([0, 0, 10, 10], 'circle', 0.5))) == 1
+
+
+def test_ground_truth_leaves_difficult_objects_out(tmp_path):
+    from custom_modules.apps.demo.detection import ground_truth
+    from custom_modules.plugins.datasets.voc_writer import annotation_xml
+    xml = tmp_path / 'a.xml'
+    xml.write_bytes(annotation_xml('a', 64, 64, [('square', (3, 4, 30, 40), False),
+                                                  ('circle', (50, 50, 56, 56), True)]))
+    boxes, names = ground_truth(str(xml))
+    assert names == ['square'] and boxes.tolist() == [[3, 4, 30, 40]]
 
 
 def test_per_class_rows_from_the_test_metrics():
@@ -60,3 +100,23 @@ def test_per_class_rows_from_the_test_metrics():
     map11, map_area = metrics['pascal_voc/mAP'], metrics['pascal_voc_area/mAP']
     assert abs(map11 - 0.5) < 1e-6 and abs(map_area - 0.5) < 1e-6
     assert by_class['mAP']['AP (11-point)'] == '0.500' and by_class['mAP']['gts'] == 2
+
+
+def test_data_is_regenerated_when_the_generator_or_settings_changed(tmp_path, monkeypatch):
+    """Older data (another generator version, another seed) is rewritten; the same is kept."""
+    from custom_modules.apps.data import shapes_voc
+    from custom_modules.apps.demo import detection
+    made = []
+
+    def fake_make(root, train, test, seed):
+        made.append(seed)
+        return real_make(root, train, test, seed, progress=False)
+    real_make = shapes_voc.make_dataset
+    monkeypatch.setattr(detection, 'make_dataset', fake_make)
+    assert detection.ensure_data(str(tmp_path), 3, 2, 0) == ['000004', '000005']
+    assert detection.ensure_data(str(tmp_path), 3, 2, 0) and made == [0]
+    detection.ensure_data(str(tmp_path), 3, 2, 1)
+    assert made == [0, 1]
+    monkeypatch.setattr(shapes_voc, 'GENERATOR_VERSION', shapes_voc.GENERATOR_VERSION + 1)
+    detection.ensure_data(str(tmp_path), 3, 2, 1)
+    assert made == [0, 1, 1]

@@ -43,14 +43,35 @@ def test_mmdet_voc_dataset_reads_it(shapes):
             info = dataset.get_data_info(i)
             image = cv2.imread(info['img_path'])
             assert image.shape == (128, 128, 3) and (info['width'], info['height']) == (128, 128)
-            assert 1 <= sum(not o['ignore_flag'] for o in info['instances']) <= 3
+            assert 2 <= sum(not o['ignore_flag'] for o in info['instances']) <= 4
             for obj in info['instances']:
                 x1, y1, x2, y2 = obj['bbox']
                 assert 0 <= x1 < x2 <= 127 and 0 <= y1 < y2 <= 127, obj
                 side = min(x2 - x1, y2 - y1)
-                assert side >= 17 if not obj['ignore_flag'] else side <= 10
+                assert 20 <= side <= 48 if not obj['ignore_flag'] else side <= 10
                 counts[obj['bbox_label']] += 1
-    assert counts.min() > 0  # every class occurs
+            boxes = [o['bbox'] for o in info['instances']]
+            for k, a in enumerate(boxes):  # no two shapes touch
+                for b in boxes[:k]:
+                    assert a[2] < b[0] or b[2] < a[0] or a[3] < b[1] or b[3] < a[1], (a, b)
+    assert counts.min() >= counts.max() // 2  # classes in turn: balanced
+
+
+def test_shapes_stand_out_from_the_background():
+    """The mean colour inside a square differs from the background around it."""
+    rng = np.random.default_rng(5)
+    seen = 0
+    for _ in range(20):
+        image, objects = shapes_voc.make_image(rng)
+        for cls, (x1, y1, x2, y2), difficult in objects:
+            if cls != 'square' or difficult or min(x1, y1) < 3 or max(x2, y2) > 124:
+                continue
+            inside = image[y1 + 2:y2 - 1, x1 + 2:x2 - 1].reshape(-1, 3).mean(0)
+            ring = np.concatenate([image[y1 - 3:y1 - 1, x1:x2].reshape(-1, 3),
+                                   image[y2 + 2:y2 + 4, x1:x2].reshape(-1, 3)]).mean(0)
+            assert np.linalg.norm(inside - ring) > 45, (inside, ring)
+            seen += 1
+    assert seen >= 5
 
 
 def test_xml_names_classes_and_difficult_flags(shapes):

@@ -6,38 +6,12 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from custom_modules.apps.data.smoke_data import CITYSCAPES_CITY, make_cityscapes
+from custom_modules.apps.data.smoke_data import street_scene as _scene
+
 from .configs import write_config
 
-CITYSCAPES_CITY = 'aachen'
-
-
-def _scene(rng, height, width):
-    """A 'street' (train ids: sky, building and road bands, a car box) and its image."""
-    labels = np.full((height, width), 0, np.uint8)           # road
-    labels[:height // 3] = 10                                  # sky
-    labels[height // 3:height // 2] = 2                        # building
-    x = int(rng.integers(0, width // 2))
-    labels[height // 2:height * 3 // 4, x:x + width // 4] = 13  # car
-    labels[-2:] = 255                                          # ignored border
-    image = (labels[..., None] * np.array([11, 7, 5], np.uint8) % 200).astype(np.uint8)
-    image = np.clip(image + rng.integers(0, 40, image.shape), 0, 255).astype(np.uint8)
-    return image, labels
-
-
-def make_cityscapes(root, per_split=4, height=64, width=128, seed=0):
-    """leftImg8bit/{train,val}/<city>/*_leftImg8bit.png, gtFine/.../*_gtFine_labelTrainIds.png."""
-    rng = np.random.default_rng(seed)
-    for split in ('train', 'val'):
-        for k in range(per_split):
-            stem = f'{CITYSCAPES_CITY}_{k:06d}_000019'
-            image, labels = _scene(rng, height, width)
-            for folder, suffix, array in (('leftImg8bit', 'leftImg8bit', image),
-                                          ('gtFine', 'gtFine_labelTrainIds', labels)):
-                path = osp.join(root, folder, split, CITYSCAPES_CITY, f'{stem}_{suffix}.png')
-                os.makedirs(osp.dirname(path), exist_ok=True)
-                Image.fromarray(array).save(path)
-    return root
-
+__all__ = ['CITYSCAPES_CITY', 'make_cityscapes']
 
 def make_video(path, frames=24, height=128, width=256, fps=10):
     """An mp4v video of a moving bright box on a gradient (BGR frames as OpenCV writes them)."""

@@ -140,3 +140,27 @@ def make_cityscapes(root, per_split=4, height=64, width=128, seed=0):
                 os.makedirs(osp.dirname(path), exist_ok=True)
                 Image.fromarray(array).save(path)
     return root
+
+
+CAMVID_RGB = dict(Sky=(128, 128, 128), Building=(128, 0, 0), Road=(128, 64, 128),
+                  Car=(64, 0, 128), Void=(0, 0, 0), Truck_Bus=(192, 128, 192))
+
+
+def make_camvid(root, count=3, height=48, width=64, seed=0):
+    """ROOT/test/*.png with colour labels ROOT/test_labels/*_L.png (CamVid's RGB class colours)."""
+    rng = np.random.default_rng(seed)
+    for folder in ('test', 'test_labels'):
+        os.makedirs(osp.join(root, folder), exist_ok=True)
+    for k in range(count):
+        label = np.zeros((height, width, 3), np.uint8)
+        label[:] = CAMVID_RGB['Road']
+        label[:height // 3] = CAMVID_RGB['Sky']
+        label[height // 3:height // 2] = CAMVID_RGB['Building']
+        label[height // 2:, k * 8:k * 8 + 12] = CAMVID_RGB['Car']
+        label[height // 2:, -10:] = CAMVID_RGB['Truck_Bus']
+        label[-3:] = CAMVID_RGB['Void']
+        name = f'0001TP_{8550 + 30 * k:06d}'
+        Image.fromarray(rng.integers(0, 255, (height, width, 3), dtype=np.uint8)).save(
+            osp.join(root, 'test', f'{name}.png'))
+        Image.fromarray(label).save(osp.join(root, 'test_labels', f'{name}_L.png'))
+    return root

@@ -35,7 +35,8 @@ class AtomicCheckpointHook(CheckpointHook):
     """
 
     def _save_checkpoint_with_step(self, runner, step, meta):
-        keep_ids, outdated = list(self.keep_ckpt_ids), []
+        # mmengine sets keep_ckpt_ids in before_train only when max_keep_ckpts > 0
+        keep_ids, outdated = list(getattr(self, 'keep_ckpt_ids', ())), []
         if self.max_keep_ckpts > 0 and (not keep_ids or keep_ids[-1] != step):
             keep_ids.append(step)
             outdated = keep_ids[:-self.max_keep_ckpts]

@@ -20,10 +20,11 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional
 
+from ...data.smoke_data import make_camvid
 from ...results import best_checkpoint, write_json
 from ..config import REPO_ROOT
 from ..matrix import Run, run_one
-from .smoke import smoke_config
+from .smoke import smoke_config, smoke_segmenter
 from .steps import DONE_FILE, STATE_DIR, Step, clear, log_path, record
 
 
@@ -72,6 +73,22 @@ class Context:
                          osp.dirname(smoke), self.made)
         return osp.abspath(smoke)
 
+    def segmenter(self, config: str, checkpoint: str) -> tuple:
+        """A published Cityscapes model, or its tiny random stand-in in a smoke run."""
+        if not self.smoke:
+            return osp.join(REPO_ROOT, config), checkpoint
+        return smoke_segmenter(osp.join(REPO_ROOT, config),
+                               osp.join(self.work_root, STATE_DIR, 'smoke_models'))
+
+    def camvid_root(self) -> str:
+        """CamVid's test frames and labels (generated ones in a smoke run)."""
+        if not self.smoke:
+            return 'data/camvid'
+        root = osp.join(self.work_root, STATE_DIR, 'smoke_data', 'camvid')
+        if not osp.isdir(root):
+            make_camvid(root)
+        return root
+
 
 def git_commit() -> str:
     try:
@@ -114,7 +131,7 @@ def train_options(step: Step, ctx: Context) -> List[str]:
 
 def _train(step: Step, ctx: Context) -> None:
     config = ctx.config(step.config)
-    run = Run(config, step.work_dir(ctx.work_root), step.id)
+    run = Run(config, osp.join(ctx.work_root, step.stem), step.id)
     ok, line = run_one(run, train_options(step, ctx), ctx.gpus)
     print(line, flush=True)
     if not ok:
@@ -131,7 +148,7 @@ def _grid(step: Step, ctx: Context) -> None:
 
 def _pbt(step: Step, ctx: Context) -> None:
     if ctx.smoke:  # a population needs a Ray cluster: the smoke run trains the config once
-        return _train(step, ctx)
+        return _train(step, ctx)  # (the work dir of the config's fixed-hyperparameter run)
     if ctx.actions.pbt_search is None:
         raise StepFailed('no PBT runner given')
     ctx.actions.pbt_search(ctx.config(step.config), work_dir=step.work_dir(ctx.work_root),
@@ -188,7 +205,7 @@ def _figure(step: Step, ctx: Context, steps: Dict[str, Step]) -> None:
 
 def _camvid(step: Step, ctx: Context) -> None:
     out = step.out_dir(ctx.report_out)
-    ctx.actions.camvid('data/camvid', [(ctx.config(c), k) for c, k in step.args['models']],
+    ctx.actions.camvid(ctx.camvid_root(), [ctx.segmenter(c, k) for c, k in step.args['models']],
                        out_dir=out)
 
 
@@ -197,8 +214,8 @@ def _video(step: Step, ctx: Context) -> None:
     options = ctx.actions.video_options(layout=step.args['layout'], fps=5, tta=True,
                                         amp=_cuda(), progress=False)
     figure = step.args.get('figure')
-    ctx.actions.video('data/camvid/test', out,
-                      [(ctx.config(c), k) for c, k in step.args['models']], options,
+    ctx.actions.video(osp.join(ctx.camvid_root(), 'test'), out,
+                      [ctx.segmenter(c, k) for c, k in step.args['models']], options,
                       save_frames=osp.join(out, 'frames') if figure else None,
                       figure=osp.join(ctx.report_out, figure) if figure else None)
 

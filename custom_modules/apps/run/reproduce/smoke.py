@@ -262,8 +262,8 @@ def tiny_classifier(model: dict) -> dict:
     Mixup/CutMix batch augments), the head's loss and the class count stay. For smoke runs,
     where what runs matters (data, schedules, hooks, logs, reports), not the network."""
     head = model.get('head') or {}
-    return dict(type='ImageClassifier', data_preprocessor=model.get('data_preprocessor'),
-                train_cfg=model.get('train_cfg'),
+    kept = {k: model[k] for k in ('data_preprocessor', 'train_cfg') if model.get(k)}
+    return dict(type='ImageClassifier', **kept,
                 backbone=dict(type='ResNet', depth=18, stem_channels=TINY_WIDTH,
                               base_channels=TINY_WIDTH),
                 neck=dict(type='GlobalAveragePooling'),
@@ -309,3 +309,60 @@ class _Path(str):
 
     def __truediv__(self, other):
         return _Path(osp.join(self, other))
+
+
+# a randomly initialised few-channel Cityscapes segmenter (19 classes) and its test pipeline
+TINY_MODEL = dict(
+    type='EncoderDecoder',
+    data_preprocessor=dict(type='SegDataPreProcessor', mean=[123.675, 116.28, 103.53],
+                           std=[58.395, 57.12, 57.375], bgr_to_rgb=True, pad_val=0,
+                           seg_pad_val=255, size_divisor=32),
+    backbone=dict(type='ResNetV1c', depth=18, stem_channels=8, base_channels=8,
+                  num_stages=2, out_indices=(1,), strides=(2, 2), dilations=(1, 1),
+                  norm_cfg=dict(type='BN', requires_grad=True)),
+    decode_head=dict(type='FCNHead', in_channels=16, in_index=0, channels=8, num_convs=1,
+                     concat_input=False, dropout_ratio=0, num_classes=19,
+                     norm_cfg=dict(type='BN', requires_grad=True), align_corners=False,
+                     loss_decode=dict(type='CrossEntropyLoss', loss_weight=1.0)),
+    train_cfg=dict(), test_cfg=dict(mode='whole'))
+
+TINY_TEST_PIPELINE = [dict(type='LoadImageFromFile'),
+                      dict(type='Resize', scale=(128, 64), keep_ratio=True),
+                      dict(type='LoadAnnotations'),
+                      dict(type='PackSegInputs')]
+
+
+def save_tiny_segmenter(checkpoint: str, seed: int = 0, edit=None) -> str:
+    """Build :data:`TINY_MODEL` (mmseg), initialise it with ``seed`` (then ``edit(model)``
+    if given) and save it with the Cityscapes classes and palette; returns the path."""
+    import torch
+    from mmengine.registry import init_default_scope
+    from mmseg.datasets import CityscapesDataset
+    from mmseg.registry import MODELS
+    init_default_scope('mmseg')
+    torch.manual_seed(seed)
+    model = MODELS.build(TINY_MODEL)
+    model.init_weights()
+    if edit:
+        edit(model)
+    meta = dict(dataset_meta=dict(
+        classes=list(CityscapesDataset.METAINFO['classes']),
+        palette=[list(c) for c in CityscapesDataset.METAINFO['palette']]))
+    os.makedirs(osp.dirname(checkpoint) or '.', exist_ok=True)
+    torch.save(dict(state_dict=model.state_dict(), meta=meta), checkpoint)
+    return checkpoint
+
+
+def smoke_segmenter(config: str, folder: str) -> tuple:
+    """``(config, checkpoint)`` standing in for a published Cityscapes model in a smoke run:
+    ``config`` (its test and TTA pipelines) with :data:`TINY_MODEL` as the model, and a
+    randomly initialised checkpoint of it (:func:`save_tiny_segmenter`)."""
+    stem = osp.splitext(osp.basename(config))[0]
+    path, checkpoint = osp.join(folder, f'{stem}.py'), osp.join(folder, f'{stem}.pth')
+    if not osp.isfile(checkpoint):
+        os.makedirs(folder, exist_ok=True)
+        cfg = Config.fromfile(config)
+        cfg.model = TINY_MODEL
+        cfg.dump(path)
+        save_tiny_segmenter(checkpoint)
+    return path, checkpoint

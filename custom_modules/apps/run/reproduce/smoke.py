@@ -143,7 +143,11 @@ def _scaled(value, factor):
 
 
 def _shrink_classification_inputs(cfg, side):
-    """Every classification pipeline's resize and crop sizes cut to ``side`` px."""
+    """Every classification pipeline's resize and crop sizes cut to ``side`` px (and a batch
+    preprocessor's ``resize_to``)."""
+    for preprocessor in (cfg.get('data_preprocessor'), cfg.model.get('data_preprocessor')):
+        if preprocessor and preprocessor.get('resize_to'):
+            preprocessor['resize_to'] = min(preprocessor['resize_to'], side)
     for _, dataset in _datasets(cfg):
         for step in dataset.get('pipeline') or []:
             for key in ('scale', 'crop_size'):

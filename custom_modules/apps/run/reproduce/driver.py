@@ -6,6 +6,8 @@ import sys
 from dataclasses import dataclass
 from typing import Dict, List, Optional
 
+from custom_modules.errors import UserInputError
+
 from ...results import read_json
 from .cost import Cost, Throughput, device_name, load_quietly, step_schedules, wall_hours
 from .execute import Actions, Context, run_steps
@@ -123,7 +125,7 @@ def print_plan(report: str, steps: List[Step], opts: Options, device: str, bench
     needs = {n.path: n for s in steps for n in s.needs}
     print('  needs:')
     for need in needs.values():
-        if opts.smoke and need.smoke:
+        if opts.smoke:
             print(f'    [generated] {need.what}')
             continue
         present = need.present()
@@ -221,6 +223,7 @@ def reproduce(opts: Options, actions: Optional[Actions] = None) -> int:
         for report, steps in plans.items():
             print_plan(report, steps, opts, device, actions.bench if opts.measure else None)
         return 0
+    _check_kind_of_work_root(opts)
     os.makedirs(opts.work_root, exist_ok=True)
     failed = []
     with WorkRootLock(opts.work_root):
@@ -241,6 +244,17 @@ def reproduce(opts: Options, actions: Optional[Actions] = None) -> int:
               'command after fixing them (finished steps are kept)', file=sys.stderr)
         return 1
     return 0
+
+
+def _check_kind_of_work_root(opts: Options) -> None:
+    """Smoke runs and real runs never share a work root (the reports would mix them)."""
+    smoke = osp.isfile(osp.join(opts.work_root, STATE_DIR, 'smoke'))
+    if smoke and not opts.smoke:
+        raise UserInputError(f'work root {opts.work_root} holds smoke runs; give the real '
+                             'runs another --work-root')
+    if opts.smoke and not smoke and osp.isfile(osp.join(opts.work_root, 'reproduce.lock')):
+        raise UserInputError(f'work root {opts.work_root} holds real runs; give --smoke '
+                             'another --work-root')
 
 
 def _mark_smoke(work_root: str) -> None:

@@ -22,19 +22,19 @@ C4_VOC = Need('COCO Faster R-CNN C4 converted to VOC',
               'checkpoints/faster-rcnn_r50-caffe-c4_coco-to-voc.pth',
               'wget -P checkpoints https://download.openmmlab.com/mmdetection/v2.0/faster_rcnn/'
               'faster_rcnn_r50_caffe_c4_1x_coco/' + C4_COCO + ' && python '
-              'tools/convert_coco_c4_to_voc.py checkpoints/' + C4_COCO, smoke=False)
+              'tools/convert_coco_c4_to_voc.py checkpoints/' + C4_COCO)
 SEG = 'https://download.openmmlab.com/mmsegmentation/v0.5/'
 OCR_CKPT = 'checkpoints/ocrnet_hr48_512x1024_160k_cityscapes_20200602_191037-dfbf1b0c.pth'
 PSP_CKPT = 'checkpoints/pspnet_r50-d8_512x1024_80k_cityscapes_20200606_112131-2376f12b.pth'
 OCRNET = Need('OCRNet HR48 Cityscapes checkpoint', OCR_CKPT,
               f'wget -P checkpoints {SEG}ocrnet/ocrnet_hr48_512x1024_160k_cityscapes/'
-              + OCR_CKPT.split('/')[1], smoke=False)
+              + OCR_CKPT.split('/')[1])
 PSPNET = Need('PSPNet R50 Cityscapes checkpoint', PSP_CKPT,
               f'wget -P checkpoints {SEG}pspnet/pspnet_r50-d8_512x1024_80k_cityscapes/'
-              + PSP_CKPT.split('/')[1], smoke=False)
+              + PSP_CKPT.split('/')[1])
 CAMVID = Need('CamVid test frames and labels (the 32-class release, e.g. Kaggle\'s CamVid/; '
               'not downloadable by a tool)', 'data/camvid/test',
-              'copy CamVid/test and CamVid/test_labels to data/camvid/', smoke=False)
+              'copy CamVid/test and CamVid/test_labels to data/camvid/')
 
 OCR_CFG = 'configs/cityscapes/ocrnet_hr48_4xb2-160k_cityscapes-512x1024_tta-ms4-native_camvid.py'
 PSP_CFG = 'configs/cityscapes/pspnet_r50-d8_4xb2-80k_cityscapes-512x1024_native_camvid.py'

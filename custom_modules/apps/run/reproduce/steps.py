@@ -28,12 +28,12 @@ STATE_DIR = 'reproduce'  # <work root>/reproduce/: logs, failures, provenance, c
 
 @dataclass(frozen=True)
 class Need:
-    """Data or a checkpoint a step reads: what it is, its path (relative to the repo
-    root), the exact command that fetches it, and whether ``--smoke`` generates it."""
+    """Data or a checkpoint a step reads: what it is, its path (relative to the repository
+    root, where the tools run) and the exact command that fetches it (``--smoke``
+    generates a stand-in of each)."""
     what: str
     path: str
     fetch: str
-    smoke: bool = True
 
     def present(self) -> bool:
         return osp.exists(self.path)

@@ -73,3 +73,25 @@ def test_new_best_checkpoint_is_saved_before_the_previous_best_is_deleted(tmp_pa
         hook._save_best_checkpoint(runner, dict(acc=acc))
     assert seen == [[], ['best_acc_epoch_1.pth']]  # epoch 1's best existed while 3's was saved
     assert sorted(p.name for p in tmp_path.iterdir()) == ['best_acc_epoch_3.pth']
+
+
+def test_checkpoints_without_a_limit_are_all_kept(tmp_path):
+    """max_keep_ckpts=-1 (the C4 detection schedules): every numbered checkpoint stays (mmengine
+    sets no keep list in before_train then; saving must not need one)."""
+    from mmengine.fileio import get_file_backend
+    from mmengine.logging import MessageHub
+
+    from custom_modules.plugins.hooks import AtomicCheckpointHook
+
+    def save_checkpoint(out_dir, filename, *args, **kwargs):
+        (tmp_path / filename).write_bytes(b'weights')
+
+    runner = SimpleNamespace(epoch=1, iter=4, work_dir=str(tmp_path),
+                             message_hub=MessageHub.get_instance('keep_all_test'),
+                             save_checkpoint=save_checkpoint)
+    hook = AtomicCheckpointHook(interval=1, max_keep_ckpts=-1)
+    hook.out_dir, hook.file_backend = str(tmp_path), get_file_backend(str(tmp_path))
+    for epoch in (1, 2, 3):
+        hook._save_checkpoint_with_step(runner, epoch, meta={})
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        'epoch_1.pth', 'epoch_2.pth', 'epoch_3.pth', 'last_checkpoint']

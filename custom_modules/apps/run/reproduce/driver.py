@@ -3,12 +3,13 @@ folder."""
 import os
 import os.path as osp
 import sys
+import time
 from dataclasses import dataclass
 from typing import Dict, List, Optional
 
 from custom_modules.errors import UserInputError
 
-from ...results import read_json
+from ...results import METRICS_FILE, read_json
 from .cost import Cost, Throughput, device_name, load_quietly, step_schedules, wall_hours
 from .execute import Actions, Context, run_steps
 from .lock import WorkRootLock, held_by_other
@@ -157,10 +158,21 @@ def step_rows(steps: List[Step], opts: Options, report: str) -> List[Dict]:
             continue
         state = step_state(step, opts.work_root, out, held,
                            _max_epochs(step) if not step.done(opts.work_root, out) else None)
-        made = read_json(state_path(opts.work_root, 'provenance', step)) or {}
+        made = read_json(state_path(opts.work_root, 'provenance', step)) or _found(step, opts)
         rows.append(dict(step=step.id, kind=step.kind, state=state, configs=step.configs,
                          **{k: made.get(k, '') for k in ('commit', 'device', 'date')}))
     return rows
+
+
+def _found(step: Step, opts: Options) -> Dict:
+    """What the work dir tells of a run this tool did not record (run by hand, or by another
+    step in the same work dir): its test date."""
+    work_dir = step.work_dir(opts.work_root) if step.kind != 'pbt' else None
+    metrics = osp.join(work_dir, METRICS_FILE) if work_dir else ''
+    if not osp.isfile(metrics):
+        return {}
+    return dict(commit='(not recorded)', date=time.strftime(
+        '%Y-%m-%d %H:%M:%S', time.localtime(osp.getmtime(metrics))))
 
 
 def write_report_folder(report: str, steps: List[Step], opts: Options) -> str:

@@ -105,3 +105,15 @@ def test_a_failed_step_is_reported_with_its_log_and_independent_steps_run(
     assert f'003/broken: failed (log: {log})' in status
     assert '003/needs-broken: not started' in status
     assert '| 003 |' in (tmp_path / 'reports.md').read_text()
+
+
+def test_smoke_and_real_runs_never_share_a_work_root(tmp_path):
+    from custom_modules.errors import UserInputError
+    (tmp_path / 'reproduce').mkdir()
+    (tmp_path / 'reproduce' / 'smoke').touch()
+    with pytest.raises(UserInputError, match='holds smoke runs'):
+        reproduce(Options('003', work_root=str(tmp_path)))
+    (tmp_path / 'reproduce' / 'smoke').unlink()
+    (tmp_path / 'reproduce.lock').touch()
+    with pytest.raises(UserInputError, match='holds real runs'):
+        reproduce(Options('003', work_root=str(tmp_path), smoke=True))

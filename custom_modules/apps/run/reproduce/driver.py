@@ -235,10 +235,11 @@ def reproduce(opts: Options, actions: Optional[Actions] = None) -> int:
         for report, steps in plans.items():
             print_plan(report, steps, opts, device, actions.bench if opts.measure else None)
         return 0
-    _check_kind_of_work_root(opts)
+    used = osp.isfile(osp.join(opts.work_root, 'reproduce.lock'))
     os.makedirs(opts.work_root, exist_ok=True)
     failed = []
     with WorkRootLock(opts.work_root):
+        _check_kind_of_work_root(opts, used)
         if opts.smoke:
             _mark_smoke(opts.work_root)
         for report, steps in plans.items():
@@ -258,13 +259,14 @@ def reproduce(opts: Options, actions: Optional[Actions] = None) -> int:
     return 0
 
 
-def _check_kind_of_work_root(opts: Options) -> None:
-    """Smoke runs and real runs never share a work root (the reports would mix them)."""
+def _check_kind_of_work_root(opts: Options, used: bool) -> None:
+    """Smoke runs and real runs never share a work root (the reports would mix them);
+    ``used``: a reproduce ran there before."""
     smoke = osp.isfile(osp.join(opts.work_root, STATE_DIR, 'smoke'))
     if smoke and not opts.smoke:
         raise UserInputError(f'work root {opts.work_root} holds smoke runs; give the real '
                              'runs another --work-root')
-    if opts.smoke and not smoke and osp.isfile(osp.join(opts.work_root, 'reproduce.lock')):
+    if opts.smoke and not smoke and used:
         raise UserInputError(f'work root {opts.work_root} holds real runs; give --smoke '
                              'another --work-root')
 

@@ -12,6 +12,7 @@ import sys
 import time
 
 import pytest
+from mmengine.config import Config
 
 from custom_modules.apps.reports.common import DELTA, REF
 from custom_modules.apps.run.reproduce import pipelines
@@ -72,6 +73,12 @@ def test_smoke_run_writes_every_table_and_figure(report, tmp_path):
     result = run_script('tools/reproduce.py', report, '--smoke', '--work-root', str(tmp_path))
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     check_report(str(tmp_path), report)
+    if report == '002':  # the grid's best lr is the lr of both final runs
+        with open(tmp_path / 'grid_resnet18_1xb32-pretrained_cub200' / 'grid.csv') as f:
+            best = float(next(csv.DictReader(f))['lr'])
+        for stem in ('resnet18_1xb32-pretrained_cub200', 'resnet18_1xb32-scratch_cub200'):
+            dumped = Config.fromfile(str(tmp_path / stem / f'{stem}.py'))
+            assert dumped.optim_wrapper.optimizer.lr == best
 
 
 def test_smoke_run_killed_then_rerun_completes(tmp_path):

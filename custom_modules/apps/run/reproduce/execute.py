@@ -108,21 +108,18 @@ def provenance(step: Step, ctx: Context, device: str) -> dict:
 
 # --- the kinds ------------------------------------------------------------------------
 def _lr_option(step: Step, ctx: Context) -> List[str]:
-    """``optim_wrapper.optimizer.lr=<the grid's best lr>`` for a run whose lr a grid decides."""
-    grid_id = step.args.get('lr_from')
-    if not grid_id:
+    """``optim_wrapper.optimizer.lr=<the grid's best lr>`` for a run whose lr a grid decides
+    (the first row of its ranking, ``grid.csv``)."""
+    if not step.args.get('lr_from'):
         return []
-    grid_dir = osp.join(ctx.work_root, f'grid_{osp.splitext(osp.basename(step.config))[0]}')
-    table = osp.join(grid_dir, 'grid.csv')
-    for candidate in [table] + [osp.join(ctx.work_root, d, 'grid.csv')
-                                for d in sorted(os.listdir(ctx.work_root))
-                                if d.startswith('grid_')]:
-        if osp.isfile(candidate):
-            with open(candidate, newline='') as f:
-                best = next(csv.DictReader(f))
-            print(f'{step.id}: lr {best["lr"]} (best of the grid, {candidate})')
-            return [f'optim_wrapper.optimizer.lr={best["lr"]}']
-    raise StepFailed(f'{step.id}: the lr grid ({grid_id}) has no ranking yet')
+    table = osp.join(ctx.work_root, step.args['grid_dir'], 'grid.csv')
+    if not osp.isfile(table):
+        raise StepFailed(f'{step.id}: the lr grid ({step.args["lr_from"]}) has no ranking '
+                         f'{table} yet')
+    with open(table, newline='') as f:
+        best = next(csv.DictReader(f))
+    print(f'{step.id}: lr {best["lr"]} (best of the grid, {table})')
+    return [f'optim_wrapper.optimizer.lr={best["lr"]}']
 
 
 def train_options(step: Step, ctx: Context) -> List[str]:

@@ -116,7 +116,8 @@ def report002() -> List[Step]:
                 args=dict(grid=[LR_GRID]), note='Fig. 1.1: the lr grid; its best lr is the '
                 'lr of the two final runs')
     steps = [grid] + [Step(f'002-A/{c.split("/")[-1][:-3]}', 'train', [c], deps=[grid.id],
-                           needs=[CUB], args=dict(lr_from=grid.id))
+                           needs=[CUB],
+                           args=dict(lr_from=grid.id, grid_dir=grid.work_dir('.')))
                       for c in (CUB_PRETRAINED, CUB_SCRATCH)]
     frcnn = Step('002-B/faster-rcnn-fpn', 'train', [FRCNN_002B], needs=[VOC07, VOC12])
     yolo = Step('002-C/yolov3', 'train', [YOLO_002C], needs=[VOC07, VOC12])

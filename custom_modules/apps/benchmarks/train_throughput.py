@@ -226,3 +226,10 @@ def runner_vs_plain(config, repeats=3, **settings):
     print(f'Runner: {result["runner"]:.1f} img/s (median of {repeats})')
     print(f'ratio Runner/plain: {result["ratio"]:.3f} (median of {repeats}; target >= 0.95)')
     return result
+
+
+def runner_images_per_second(config, iters=10, warmup=3):
+    """Training images/s of ``config``'s Runner on this machine's device (the GPU if there
+    is one): the figure ``tools/reproduce.py`` estimates a run's cost with."""
+    device = 'cuda' if torch.cuda.is_available() else 'cpu'
+    return Bench(config, device=device, iters=iters, warmup=warmup).runner_images_per_second()

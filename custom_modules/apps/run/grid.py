@@ -13,7 +13,7 @@ by their best validation top-1 in ``grid.md`` / ``grid.csv`` / ``curves.png``
 import itertools
 import os
 import os.path as osp
-from typing import Dict, List, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from custom_modules.errors import UserInputError
 from custom_modules.plugins.engine.atomic_files import atomic_open
@@ -86,14 +86,17 @@ def write_point_configs(config: str, grid: Dict[str, list], folder: str) -> List
 
 
 def run_grid(config: str, grid_items: Sequence[str], work_root: str = 'work_dirs',
-             gpus: int = 1) -> List[str]:
-    """Run every grid point, then rank them; returns the points that failed (none: ranked)."""
+             gpus: int = 1, run_configs: Optional[Callable] = None) -> List[str]:
+    """Run every grid point, then rank them; returns the points that failed (none: ranked).
+    ``run_configs(configs, work_root)``: what runs the points' configs and returns the names
+    that failed (default :func:`.matrix.run_matrix` on ``gpus``; e.g. the Ray matrix)."""
     grid = parse_grid(grid_items)
     stem = osp.splitext(osp.basename(config))[0]
     out = osp.join(work_root, f'grid_{stem}')
     points = write_point_configs(config, grid, osp.join(out, 'configs'))
-    failed = run_matrix([osp.join(out, 'configs', f'{name}.py') for name, _ in points],
-                        work_root, gpus)
+    configs = [osp.join(out, 'configs', f'{name}.py') for name, _ in points]
+    failed = (run_configs(configs, work_root) if run_configs
+              else run_matrix(configs, work_root, gpus))
     if failed:
         return failed
     rank_grid_points(points, list(grid), work_root, out, title=f'grid search: {stem}')

@@ -39,9 +39,10 @@ def _gpus_per_run(ray, requested: Optional[float]) -> float:
 def run_matrix_on_ray(patterns: Sequence[str], work_root: str = 'work_dirs',
                       cfg_options: Sequence[str] = (), address: Optional[str] = None,
                       num_cpus: Optional[int] = None,
-                      gpus_per_run: Optional[float] = None) -> List[str]:
+                      gpus_per_run: Optional[float] = None, max_retries: int = 0) -> List[str]:
     """Train and test every unfinished config of ``patterns`` as Ray tasks; the names that
-    failed."""
+    failed. ``max_retries``: how often Ray reruns a task whose worker process died (the
+    rerun resumes from the run's last checkpoint)."""
     if gpus_per_run is not None and not 0 <= gpus_per_run <= 1:
         raise UserInputError(f'--gpus-per-run must be in [0, 1], not {gpus_per_run:g}')
     runs = plan(patterns, work_root, cfg_options, absolute=True)
@@ -54,7 +55,7 @@ def run_matrix_on_ray(patterns: Sequence[str], work_root: str = 'work_dirs',
     with ray_session(address, num_cpus) as ray:
         gpus = _gpus_per_run(ray, gpus_per_run)
         task = ray.remote(_run_in_worker).options(num_cpus=CPUS_PER_RUN, num_gpus=gpus,
-                                                   max_retries=0)
+                                                   max_retries=max_retries)
         print(f'Ray: {len(todo)} run(s), {CPUS_PER_RUN} CPU slot and {gpus:g} GPU each, on '
               f'{ray.cluster_resources()}', flush=True)
         pending = {task.remote(run, list(cfg_options), os.getcwd()): run for run in todo}

@@ -103,10 +103,13 @@ def model_configs() -> Dict[str, Tuple[str, object]]:
 
 def parameter_count(cfg) -> int:
     """Parameters of the classifier of ``cfg``: its backbone, neck and head (an
-    ImageClassifier's only parameters), built on the CPU (no weights loaded or initialised)."""
+    ImageClassifier's only parameters), built on the CPU (no weights loaded or initialised)
+    in the config's scope, whatever scope an earlier step of this process left as default."""
+    from mmengine.registry import DefaultScope
     from mmpretrain.registry import MODELS as REGISTRY
-    parts = [REGISTRY.build(cfg.model[k]) for k in ('backbone', 'neck', 'head')
-             if cfg.model.get(k)]
+    with DefaultScope.overwrite_default_scope(cfg.get('default_scope', 'mmpretrain')):
+        parts = [REGISTRY.build(cfg.model[k]) for k in ('backbone', 'neck', 'head')
+                 if cfg.model.get(k)]
     return sum(p.numel() for part in parts for p in part.parameters())
 
 

@@ -13,7 +13,7 @@ writes OUT_DIR/gpu_check.json and OUT_DIR/gpu_check.md after every section.
 """
 import argparse
 
-from custom_modules.apps.benchmarks.gpu_check import SECTIONS, Settings, gpu_check
+from custom_modules.apps.benchmarks.gpu_check import SECTIONS, Settings, gpu_check, markdown
 from custom_modules.apps.user_errors import add_debug_arg, user_errors
 
 
@@ -40,6 +40,7 @@ def main(argv=None):
             settings.budget_s = args.budget
         results = gpu_check(args.out_dir, settings, args.sections)
     failed = [n for n, s in results['sections'].items() if s['status'] != 'ok']
+    print(markdown(results))
     print(f'[gpu_check] wrote {args.out_dir}/gpu_check.json and gpu_check.md'
           + (f'; not ok: {", ".join(failed)}' if failed else '; every section ok'))
 

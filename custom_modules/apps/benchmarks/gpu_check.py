@@ -354,6 +354,7 @@ def markdown(results):
     env = results['environment']
     lines = [f'# GPU check ({env.get("gpu", env["device"])})', '',
              ', '.join(f'{k} {v}' for k, v in env.items()), '',
+             f'{len(results["sections"])} section(s) in {results.get("seconds", 0):.0f} s', '',
              '| section | status | seconds | details |', '|---|---|---|---|']
     for name, section in results['sections'].items():
         details = section.get('error') or '; '.join(
@@ -402,7 +403,8 @@ def gpu_check(out_dir, settings, sections=None):
                              '--tiny checks the script itself)')
     results = dict(environment=environment(settings.device),
                    settings=dataclasses.asdict(settings), sections={})
-    deadline = time.monotonic() + settings.budget_s
+    begin = time.monotonic()
+    deadline = begin + settings.budget_s
     for i, name in enumerate(names, 1):
         left = deadline - time.monotonic()
         limit = min(settings.limits_s.get(name, left), left)
@@ -428,5 +430,6 @@ def gpu_check(out_dir, settings, sections=None):
         section['seconds'] = time.monotonic() - start
         print(f'[gpu_check] {name}: {section["status"]} in {section["seconds"]:.0f} s'
               + (f' ({section["error"]})' if 'error' in section else ''), flush=True)
+        results['seconds'] = time.monotonic() - begin
         write_results(results, out_dir)
     return results

@@ -6,13 +6,16 @@ VPY := $(VENV)/bin/python
 LINT := $(VPY) -m ruff check .
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo demo-det lint test clean-venv
+.PHONY: setup demo demo-det lint test clean-venv FORCE
 
 setup: $(STAMP)
 
-$(STAMP): requirements.txt pyproject.toml tools/setup_env.sh tools/build_mmcv_wheel.sh
+# FORCE_CUDA=1 make setup compiles mmcv's CUDA ops (docs/gpu.md), in a ready .venv too
+$(STAMP): requirements.txt pyproject.toml tools/setup_env.sh tools/build_mmcv_wheel.sh $(if $(filter 1,$(FORCE_CUDA)),FORCE)
 	PYTHON=$(PYTHON) VENV=$(VENV) bash tools/setup_env.sh
 	touch $(STAMP)
+
+FORCE:
 
 demo: $(STAMP)
 	$(VPY) tools/demo.py

@@ -34,7 +34,7 @@ if [ "${FORCE_CUDA:-0}" = 1 ] || "$PY" -c 'import sys, torch; sys.exit(0 if torc
   # nvcc present and of torch's CUDA version, architectures it can compile (or one error: line)
   ARCHES=$(bash tools/build_mmcv_wheel.sh --check "$PY")
   OPS="cuda-${ARCHES//;/_}"
-  BUILD_TIME="about 20 minutes per architecture on 2 cores (docs/gpu.md)"
+  BUILD_TIME="on 2 cores about 20 minutes for one architecture, 35 or more for the default three; docs/gpu.md"
 else
   OPS=cpu
   BUILD_TIME="about 6 minutes on 2 cores"

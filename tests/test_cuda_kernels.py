@@ -1,6 +1,7 @@
-"""``custom_modules.apps.cuda_kernels`` and ``tools/check_mmcv_wheel.py``: the GPU architectures
-of the cubins and PTX in a library's ``.nv_fatbin`` section (the ``cuobjdump --list-elf
---list-ptx`` stand-in), on crafted ELF files and, where nvcc is installed, on a real object."""
+"""``custom_modules.apps.analysis.cuda_kernels`` and ``tools/check_mmcv_wheel.py``: the GPU
+architectures of the cubins and PTX in a library's ``.nv_fatbin`` section (the
+``cuobjdump --list-elf --list-ptx`` stand-in), on crafted ELF files and, where nvcc is
+installed, on a real object."""
 import shutil
 import struct
 import subprocess
@@ -9,7 +10,7 @@ from collections import Counter
 
 import pytest
 
-from custom_modules.apps.cuda_kernels import (
+from custom_modules.apps.analysis.cuda_kernels import (
     FatbinError,
     arch_counts,
     expected_archs,

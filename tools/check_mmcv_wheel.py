@@ -10,7 +10,7 @@ as ``cuobjdump --list-elf --list-ptx`` would, prints the cubin (sm_XY) and PTX
 import argparse
 import os
 
-from custom_modules.apps.cuda_kernels import check_library
+from custom_modules.apps.analysis.cuda_kernels import check_library
 from custom_modules.apps.user_errors import add_debug_arg, user_errors
 
 

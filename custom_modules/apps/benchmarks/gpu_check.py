@@ -10,7 +10,7 @@ section runs) and each with its own time limit inside one overall budget:
   ``tools/benchmark_train.py``) in fp32, with ``--amp --channels-last``, and
   with ``--compile`` on top;
 * ``packed``: total images/s of 1, 2 and 4 such runs packed on the GPU as Ray
-  tasks (:func:`~custom_modules.apps.matrix_ray.run_matrix_on_ray`, the engine
+  tasks (:func:`~custom_modules.apps.run.matrix_ray.run_matrix_on_ray`, the engine
   of ``run_matrix.py --ray --gpus-per-run 1/N``) on synthetic data, from each
   run's logged iteration times;
 * ``det``: training iterations/s of the C4 Faster R-CNN (001-B) and FCOS (000-C)
@@ -114,7 +114,7 @@ def time_limit(seconds):
 
 
 def _repo_path(path):
-    from ..launch import REPO_ROOT
+    from ..run.config import REPO_ROOT
     return osp.join(REPO_ROOT, path)
 
 
@@ -193,7 +193,7 @@ def check_train(settings, record):
 def packed_configs(count, folder, settings):
     """``count`` copies of the CIFAR-100 ResNet-18 config on synthetic data (one short epoch,
     validation and test on one batch), as files in ``folder``; their paths."""
-    from ..launch import load_config
+    from ..run.config import load_config
     from .synthetic_input import input_shape
     config = _repo_path(TRAIN_CONFIG)
     cfg = load_config(config)
@@ -236,7 +236,7 @@ def logged_images_per_second(work_dir, batch):
 
 def check_packed(settings, record):
     """Total images/s of 1, 2, 4 packed runs; goal: 4 runs >= 2x one."""
-    from ..matrix_ray import run_matrix_on_ray
+    from ..run.matrix_ray import run_matrix_on_ray
     root = tempfile.mkdtemp(prefix='gpu_check_packed_')
     gpu = settings.device == 'cuda'
     for count in settings.pack_counts:
@@ -278,7 +278,7 @@ def scale_options(cfg, scale):
 
 def check_det(settings, record):
     """Training iterations/s (Runner) of the C4 Faster R-CNN and FCOS configs."""
-    from ..launch import load_config
+    from ..run.config import load_config
     from .train_throughput import Bench
     for name, config in DET_CONFIGS.items():
         print(f'[gpu_check] det {name}', flush=True)
@@ -298,8 +298,8 @@ def check_det(settings, record):
 
 def check_seg(settings, record):
     """seg_video frames/s of PSPNet and OCRNet, fp32 and --amp (second of two runs)."""
-    from ..launch import load_config
-    from ..video import BatchSegmenter, segment_video
+    from ..run.config import load_config
+    from ..video import BatchSegmenter, VideoOptions, segment_video
     from .seg_video import generate_video, random_checkpoint
     tmp = tempfile.mkdtemp(prefix='gpu_check_seg_')
     video = generate_video(osp.join(tmp, 'video.mp4'), settings.video_frames,
@@ -312,8 +312,8 @@ def check_seg(settings, record):
         for amp in (False, True):
             print(f'[gpu_check] seg {name}{" --amp" if amp else ""}', flush=True)
             model = BatchSegmenter(cfg.copy(), checkpoint, device=settings.device, amp=amp)
-            runs = [segment_video(video, osp.join(tmp, f'{name}.mp4'), [model],
-                                  batch_size=settings.video_batch, progress=False)['fps']
+            options = VideoOptions(batch_size=settings.video_batch, progress=False)
+            runs = [segment_video(video, osp.join(tmp, f'{name}.mp4'), [model], options)['fps']
                     for _ in range(2)]
             record[f'{name}{"_amp" if amp else ""}'] = dict(
                 config=config, frames=settings.video_frames, fps=runs[-1], first_run_fps=runs[0])
@@ -384,7 +384,7 @@ def write_results(results, out_dir):
     """``gpu_check.json`` and ``gpu_check.md`` in ``out_dir`` (atomic writes)."""
     from custom_modules.plugins.engine.atomic_files import atomic_write_text
 
-    from ..runs import write_json
+    from ..results import write_json
     os.makedirs(out_dir, exist_ok=True)
     write_json(osp.join(out_dir, 'gpu_check.json'), results)
     atomic_write_text(markdown(results), osp.join(out_dir, 'gpu_check.md'))

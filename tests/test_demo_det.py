@@ -67,8 +67,8 @@ def test_count_found_needs_the_class_and_iou_half():
 
 
 def test_ground_truth_leaves_difficult_objects_out(tmp_path):
+    from custom_modules.apps.data.voc_writer import annotation_xml
     from custom_modules.apps.demo.detection import ground_truth
-    from custom_modules.plugins.datasets.voc_writer import annotation_xml
     xml = tmp_path / 'a.xml'
     xml.write_bytes(annotation_xml('a', 64, 64, [('square', (3, 4, 30, 40), False),
                                                   ('circle', (50, 50, 56, 56), True)]))

@@ -37,3 +37,14 @@ def test_a_config_without_classes_is_refused_with_one_line(tmp_path):
     result = run_script('tools/benchmark_train.py', config, '--iters', '1')
     assert result.returncode == 2
     assert result.stderr.count('error: ') == 1 and 'num_classes' in result.stderr
+
+
+def test_hooks_with_their_own_loader_are_left_out():
+    """The C4 configs' DetValLossHook builds a loader over the real VOC split, which a
+    benchmark on synthetic data does not have; the other hooks stay."""
+    from custom_modules.apps.benchmarks.train_throughput import Bench
+    config = (f'{REPO}/configs/voc/'
+              'faster-rcnn_r50-caffe-c4-roipool_frozen_1xb4-adam-15e_voc07.py')
+    hooks = Bench(config, batch_size=1, iters=1, warmup=1).cfg.custom_hooks
+    assert hooks and not any('dataloader' in hook for hook in hooks)
+    assert 'ValTestCfgHook' in [hook['type'] for hook in hooks]

@@ -117,3 +117,37 @@ def test_smoke_and_real_runs_never_share_a_work_root(tmp_path):
     (tmp_path / 'reproduce.lock').touch()
     with pytest.raises(UserInputError, match='holds real runs'):
         reproduce(Options('003', work_root=str(tmp_path), smoke=True))
+
+
+def _two_runs():
+    return [Step('003/nin', 'train', ['configs/custom/nin_1xb32-adam-100e_folder.py']),
+            Step('003/vgg19', 'train', ['configs/custom/vgg19_1xb32-adam-100e_folder.py'])]
+
+
+def test_gpus_and_ray_hand_the_runs_to_the_dist_and_ray_paths(tmp_path, monkeypatch):
+    """--gpus N: each run through run_one with N (dist_train.sh, tested in test_experiments);
+    --ray: the ready runs as one wave of run_matrix_on_ray, retried 3 times on a dead worker."""
+    from custom_modules.apps.run import matrix_ray
+    from custom_modules.apps.run.reproduce import execute
+    monkeypatch.setitem(pipelines.PIPELINES, '003', _two_runs)
+    monkeypatch.setattr(driver, 'pipeline', pipelines.pipeline)
+    calls = []
+
+    def run_one(run, options, gpus):
+        calls.append((osp.basename(run.config), gpus))
+        return False, f'{run.prefix}: stopped by the test'
+    monkeypatch.setattr(execute, 'run_one', run_one)
+    assert reproduce(Options('003', work_root=str(tmp_path / 'dist'), gpus=4), Actions()) == 1
+    assert calls == [('nin_1xb32-adam-100e_folder.py', 4), ('vgg19_1xb32-adam-100e_folder.py', 4)]
+
+    waves = []
+
+    def on_ray(configs, work_root, options, address, gpus_per_run, max_retries):
+        waves.append(([osp.basename(c) for c in configs], address, gpus_per_run, max_retries))
+        return ['vgg19_1xb32-adam-100e_folder']  # the names that failed
+    monkeypatch.setattr(matrix_ray, 'run_matrix_on_ray', on_ray)
+    code = reproduce(Options('003', work_root=str(tmp_path / 'ray'), ray=True,
+                             address='ray://head:10001', gpus_per_run=0.25), Actions())
+    assert code == 1
+    assert waves == [(['nin_1xb32-adam-100e_folder.py', 'vgg19_1xb32-adam-100e_folder.py'],
+                      'ray://head:10001', 0.25, 3)]

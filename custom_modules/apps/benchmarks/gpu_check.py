@@ -283,11 +283,7 @@ def check_det(settings, record):
     for name, config in DET_CONFIGS.items():
         print(f'[gpu_check] det {name}', flush=True)
         cfg = load_config(_repo_path(config))
-        # hooks with their own dataloader (C4's DetValLossHook) read the real data set
-        options = {'custom_hooks': [hook for hook in cfg.get('custom_hooks', [])
-                                    if 'dataloader' not in hook]}
-        if settings.det_scale:
-            options.update(scale_options(cfg, settings.det_scale))
+        options = scale_options(cfg, settings.det_scale) if settings.det_scale else {}
         bench = Bench(_repo_path(config), device=settings.device,
                       batch_size=settings.det_batch, iters=settings.det_iters,
                       warmup=settings.det_warmup, cfg_options=options)

@@ -91,6 +91,9 @@ class Bench:
             cfg.train_cfg.pop('max_epochs', None)
             cfg.train_cfg.max_iters = self.warmup + self.iters
         cfg.default_hooks.checkpoint = None
+        # hooks with a loader of their own (the C4 configs' DetValLossHook) read the real data
+        cfg.custom_hooks = [hook for hook in cfg.get('custom_hooks') or []
+                            if 'dataloader' not in hook]
         cfg.load_from = None  # throughput does not depend on the starting weights
         cfg.model = without_pretrained(cfg.model)
         cfg.test_cfg = cfg.test_dataloader = cfg.test_evaluator = None

@@ -79,7 +79,8 @@ def _cost_lines(steps: List[Step], throughput: Throughput, opts: Options,
             cost = Cost(sched, rate)
             runs = f'{sched.population} runs x ' if sched.population > 1 else ''
             epochs = f'{sched.epochs} epochs' if sched.epochs else f'{sched.iterations} iters'
-            iters = f', {sched.total_iterations:,} iterations' if sched.total_iterations else ''
+            iters = (f', {sched.total_iterations:,} iterations at batch {sched.batch} per device'
+                     if sched.total_iterations else '')
             images = f', {sched.images:,} images' if sched.images else ''
             rate_text = f'{rate:,.0f} images/s' if rate else 'images/s not measured'
             dh = cost.device_hours

@@ -12,9 +12,9 @@ from custom_modules.errors import UserInputError
 from ...results import METRICS_FILE, read_json
 from .cost import Cost, Throughput, device_name, load_quietly, step_schedules, wall_hours
 from .execute import Actions, Context, run_steps
-from .lock import WorkRootLock, held_by_other
+from .lock import LOCK_FILE, WorkRootLock, held_by_other
 from .pipelines import PIPELINES, pipeline
-from .steps import STATE_DIR, Step, state_path, step_state
+from .steps import Step, smoke_marker, state_path, step_state
 
 REPORTS = tuple(PIPELINES)
 FIGURE_KINDS = ('figure', 'video', 'test')
@@ -176,13 +176,15 @@ def _found(step: Step, opts: Options) -> Dict:
         '%Y-%m-%d %H:%M:%S', time.localtime(osp.getmtime(metrics))))
 
 
-def write_report_folder(report: str, steps: List[Step], opts: Options) -> str:
-    """Tables, curves, figures and README.md of ``report`` from what is finished."""
+def write_report_folder(report: str, steps: List[Step], opts: Options,
+                        rows: Optional[List[Dict]] = None) -> str:
+    """Tables, curves, figures and README.md of ``report`` from what is finished
+    (``rows``: the steps' :func:`step_rows`, when the caller has them already)."""
     from ...reports.reproduce import write_readme, write_tables
     out = opts.report_out(report)
     os.makedirs(out, exist_ok=True)
     tables = write_tables(report, opts.work_root, out)
-    rows = step_rows(steps, opts, report)
+    rows = rows if rows is not None else step_rows(steps, opts, report)
     missing = [f'{r["step"]}: {r["state"]}' for r in rows if r['state'] != 'done']
     for line in tables.splitlines():
         if line.startswith('Work root:') and 'Runs not found' in line:
@@ -190,7 +192,7 @@ def write_report_folder(report: str, steps: List[Step], opts: Options) -> str:
     figures = [dict(id=s.id, note=s.note, out=osp.relpath(s.out_dir(out), out),
                     figure=s.args.get('figure')) for s in steps if s.kind in FIGURE_KINDS]
     return write_readme(report, out, tables, rows, figures, missing,
-                        osp.isfile(osp.join(opts.work_root, STATE_DIR, 'smoke')))
+                        osp.isfile(smoke_marker(opts.work_root)))
 
 
 def write_index(opts: Options) -> str:
@@ -210,9 +212,10 @@ def write_index(opts: Options) -> str:
 
 def print_status(report: str, steps: List[Step], opts: Options) -> None:
     print(f'== Report {report}')
-    for row in step_rows(steps, opts, report):
+    rows = step_rows(steps, opts, report)
+    for row in rows:
         print(f'  {row["step"]}: {row["state"]}')
-    path = write_report_folder(report, steps, opts)
+    path = write_report_folder(report, steps, opts, rows)
     out = opts.report_out(report)
     for name in sorted(os.listdir(out)):
         if name.endswith('.md') and name not in ('README.md', 'report.md'):
@@ -236,7 +239,7 @@ def reproduce(opts: Options, actions: Optional[Actions] = None) -> int:
         for report, steps in plans.items():
             print_plan(report, steps, opts, device, actions.bench if opts.measure else None)
         return 0
-    used = osp.isfile(osp.join(opts.work_root, 'reproduce.lock'))
+    used = osp.isfile(osp.join(opts.work_root, LOCK_FILE))
     os.makedirs(opts.work_root, exist_ok=True)
     failed = []
     with WorkRootLock(opts.work_root):
@@ -263,7 +266,7 @@ def reproduce(opts: Options, actions: Optional[Actions] = None) -> int:
 def _check_kind_of_work_root(opts: Options, used: bool) -> None:
     """Smoke runs and real runs never share a work root (the reports would mix them);
     ``used``: a reproduce ran there before."""
-    smoke = osp.isfile(osp.join(opts.work_root, STATE_DIR, 'smoke'))
+    smoke = osp.isfile(smoke_marker(opts.work_root))
     if smoke and not opts.smoke:
         raise UserInputError(f'work root {opts.work_root} holds smoke runs; give the real '
                              'runs another --work-root')
@@ -273,6 +276,6 @@ def _check_kind_of_work_root(opts: Options, used: bool) -> None:
 
 
 def _mark_smoke(work_root: str) -> None:
-    path = osp.join(work_root, STATE_DIR, 'smoke')
+    path = smoke_marker(work_root)
     os.makedirs(osp.dirname(path), exist_ok=True)
     open(path, 'a').close()

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional
 
 from ...data.smoke_data import make_camvid
-from ...results import best_checkpoint, write_json
+from ...results import best_checkpoint, epoch_checkpoint, write_json
 from ..config import REPO_ROOT
 from ..matrix import Run, run_one
 from .smoke import smoke_config, smoke_segmenter
@@ -158,8 +158,9 @@ def checkpoint_of(step_id: str, epoch: Optional[int], steps: Dict[str, Step],
     last), or its best."""
     work_dir = steps[step_id].work_dir(ctx.work_root)
     if epoch and not ctx.smoke:
-        path = osp.join(work_dir, f'epoch_{epoch}.pth')
-        if not osp.isfile(path):
+        path = epoch_checkpoint(work_dir, epoch)
+        if not path:
+            path = osp.join(work_dir, f'epoch_{epoch}.pth')
             raise StepFailed(f'{path} does not exist: the figure needs the epoch-{epoch} '
                              f'checkpoint of {step_id} (kept by the config\'s checkpoint '
                              'retention; rerun that step if it was deleted)')

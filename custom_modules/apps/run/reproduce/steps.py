@@ -20,10 +20,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
-from ...results import METRICS_FILE, PBT_RESULT_FILE, load_epochs, read_json
+from ...results import METRICS_FILE, PBT_RESULT_FILE, load_epochs, read_json, write_json
 
 KINDS = ('train', 'grid', 'pbt', 'test', 'figure', 'video', 'table')
 STATE_DIR = 'reproduce'  # <work root>/reproduce/: logs, failures, provenance, caches
+
+
+def smoke_marker(work_root: str) -> str:
+    """The file that marks ``work_root`` as holding ``--smoke`` runs."""
+    return osp.join(work_root, STATE_DIR, 'smoke')
 
 
 @dataclass(frozen=True)
@@ -94,7 +99,7 @@ class Step:
             return osp.isfile(osp.join(work_dir, PBT_RESULT_FILE)) or (
                 # --smoke trains the population's config once instead
                 osp.isfile(osp.join(work_root, self.stem, METRICS_FILE))
-                and osp.isfile(osp.join(work_root, STATE_DIR, 'smoke')))
+                and osp.isfile(smoke_marker(work_root)))
         if self.kind == 'grid':
             return osp.isfile(osp.join(work_dir, 'grid.csv'))
         if self.kind == 'table':
@@ -158,7 +163,6 @@ def _started(work_root: str, step: Step) -> bool:
 
 def record(work_root: str, what: str, step: Step, data: dict) -> str:
     """Write ``data`` as the step's ``what`` record (atomically)."""
-    from ...results import write_json
     path = state_path(work_root, what, step)
     os.makedirs(osp.dirname(path), exist_ok=True)
     return write_json(path, data)

@@ -71,14 +71,12 @@ def safe_load_http(filename, map_location=None, model_dir=None, progress=os.isat
     """A URL: downloaded once into torch's hub cache (rank 0 first), loaded safely."""
     rank, world_size = get_dist_info()
     if rank == 0:
-        checkpoint = _load_cached(filename, cached_download(filename, model_dir, progress),
-                                  map_location)
+        cached = cached_download(filename, model_dir, progress)
     if world_size > 1:
-        torch.distributed.barrier()
+        torch.distributed.barrier()  # the other ranks find rank 0's download
         if rank > 0:
-            checkpoint = _load_cached(
-                filename, cached_download(filename, model_dir, progress), map_location)
-    return checkpoint
+            cached = cached_download(filename, model_dir, progress)
+    return _load_cached(filename, cached, map_location)
 
 
 def _model_url(urls: dict, name: str, scheme: str) -> str:

@@ -26,8 +26,6 @@ section, so a killed run keeps what it measured), with the goals: Runner/plain
 """
 import contextlib
 import dataclasses
-import glob
-import json
 import os
 import os.path as osp
 import signal
@@ -224,11 +222,8 @@ def packed_configs(count, folder, settings):
 def logged_images_per_second(work_dir, batch):
     """``batch`` / median logged iteration time of a run's training log (first log entry,
     the warm-up, left out)."""
-    times = []
-    for path in glob.glob(osp.join(work_dir, '*', 'vis_data', 'scalars.json')):
-        with open(path) as f:
-            times += [entry['time'] for entry in map(json.loads, f)
-                      if 'time' in entry and 'step' in entry and 'loss' in entry]
+    from ..results import load_scalars
+    times = [entry['time'] for entry in load_scalars(work_dir)[0] if 'time' in entry]
     if not times:
         raise RuntimeError(f'no training iteration times logged in {work_dir}')
     return batch / statistics.median(times[1:] or times)

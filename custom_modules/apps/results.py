@@ -240,6 +240,11 @@ def run_experiment(work_dir: str) -> dict:
     return {}
 
 
+def has_experiment(meta: dict, **experiment) -> bool:
+    """Whether the metadata ``meta`` has every given value."""
+    return all(meta.get(key) == value for key, value in experiment.items())
+
+
 def find_runs(work_root: str, **experiment) -> Dict[str, dict]:
     """``{work dir name: its experiment metadata}`` of the runs under ``work_root`` whose
     metadata has every given value (e.g. ``report='000-A', method='baseline'``), by name."""
@@ -248,6 +253,6 @@ def find_runs(work_root: str, **experiment) -> Dict[str, dict]:
         if not osp.isdir(work_dir):
             continue
         meta = run_experiment(work_dir)
-        if all(meta.get(key) == value for key, value in experiment.items()):
+        if has_experiment(meta, **experiment):
             runs[osp.basename(work_dir)] = meta
     return runs

@@ -10,7 +10,7 @@ from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 from custom_modules.errors import UserInputError
 from custom_modules.plugins.engine.atomic_files import atomic_write_text
 
-from ..results import find_runs, find_test_metrics, load_epochs, read_experiment
+from ..results import find_runs, find_test_metrics, has_experiment, load_epochs, read_experiment
 from .figures import plot_epoch_panels, write_table
 from .reference import Figure
 
@@ -89,8 +89,7 @@ def repo_config(**experiment) -> Optional[str]:
     for path in sorted(glob.glob(osp.join(CONFIG_ROOT, '**', '*.py'), recursive=True)):
         if '_base_' in osp.relpath(path, CONFIG_ROOT).split(osp.sep):
             continue
-        meta = read_experiment(path) or {}
-        if all(meta.get(key) == value for key, value in experiment.items()):
+        if has_experiment(read_experiment(path) or {}, **experiment):
             return path
     return None
 
@@ -116,7 +115,7 @@ class Layout:
     def find_all(self, **experiment) -> List[str]:
         """Names of the runs whose experiment metadata has every given value, by name."""
         return [name for name, meta in self.runs().items()
-                if all(meta.get(key) == value for key, value in experiment.items())]
+                if has_experiment(meta, **experiment)]
 
     def find(self, **experiment) -> Optional[str]:
         """The run whose experiment metadata has every given value (the first by name),
